@@ -1,0 +1,269 @@
+/*
+ * match.c: PCRE2 patterns, limits and negation guards (see match.h).
+ *
+ * Invariants: every pattern was compiled with PCRE2_UTF | PCRE2_UCP |
+ * PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF and never matches the empty
+ * string; every match runs under the module's match context, which holds
+ * the match and heap limits and a JIT stack.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+#include "util.h"
+
+#define MATCH_COMPILE_FLAGS \
+	(PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | \
+	 PCRE2_NEVER_BACKSLASH_C)
+#define MATCH_JIT_STACK_MIN	(32 * 1024)
+#define MATCH_JIT_STACK_MAX	(1024 * 1024)
+
+static pcre2_match_context	*match_ctx;
+static pcre2_jit_stack		*match_jit_stack;
+static uint32_t			 match_limit = MATCH_LIMIT;
+static uint32_t			 match_heap_kib = MATCH_HEAP_LIMIT_KIB;
+
+/* The shared match context, made on first use. */
+static pcre2_match_context *
+match_context(void)
+{
+	if (match_ctx != NULL)
+		return match_ctx;
+	if ((match_ctx = pcre2_match_context_create(NULL)) == NULL)
+		fatalx("out of memory");
+	pcre2_set_match_limit(match_ctx, match_limit);
+	pcre2_set_heap_limit(match_ctx, match_heap_kib);
+	match_jit_stack = pcre2_jit_stack_create(MATCH_JIT_STACK_MIN,
+	    MATCH_JIT_STACK_MAX, NULL);
+	if (match_jit_stack != NULL)
+		pcre2_jit_stack_assign(match_ctx, NULL, match_jit_stack);
+	return match_ctx;
+}
+
+/* Set the limits for later matches. */
+void
+match_set_limits(uint32_t limit, uint32_t heap_kib)
+{
+	match_limit = limit != 0 ? limit : MATCH_LIMIT;
+	match_heap_kib = heap_kib != 0 ? heap_kib : MATCH_HEAP_LIMIT_KIB;
+	if (match_ctx != NULL) {
+		pcre2_set_match_limit(match_ctx, match_limit);
+		pcre2_set_heap_limit(match_ctx, match_heap_kib);
+	}
+}
+
+/* Compile one pattern; see match.h. */
+int
+match_pattern_compile(struct match_pattern *p, const char *src,
+    const char *file, int line, char **cause)
+{
+	PCRE2_UCHAR	msg[256];
+	PCRE2_SIZE	erroff;
+	int		errcode, rc;
+
+	memset(p, 0, sizeof *p);
+	p->file = file;
+	p->line = line;
+	p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+	    MATCH_COMPILE_FLAGS, &errcode, &erroff, NULL);
+	if (p->code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		*cause = xasprintf("pattern does not compile: byte %zu: %s",
+		    (size_t)erroff, (char *)msg);
+		return -1;
+	}
+	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	p->data = pcre2_match_data_create_from_pattern(p->code, NULL);
+	if (p->data == NULL)
+		fatalx("out of memory");
+
+	/* A pattern that matches nothing at all would be evidence in any text. */
+	rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, p->data,
+	    match_context());
+	if (rc >= 0) {
+		*cause = xstrdup("pattern matches an empty answer");
+		match_pattern_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+/* Free a pattern's code and match data. */
+void
+match_pattern_free(struct match_pattern *p)
+{
+	pcre2_match_data_free(p->data);
+	pcre2_code_free(p->code);
+	p->data = NULL;
+	p->code = NULL;
+}
+
+/* Whether the pattern runs JIT-compiled. */
+int
+match_pattern_jit(const struct match_pattern *p)
+{
+	size_t	size = 0;
+
+	if (pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &size) != 0)
+		return 0;
+	return size != 0;
+}
+
+/* Find the next match at or after offset; see match.h. */
+int
+match_pattern_next(const struct match_pattern *p, const char *text,
+    size_t len, size_t offset, size_t *start, size_t *end, char **cause)
+{
+	PCRE2_UCHAR	 msg[256];
+	PCRE2_SIZE	*ov;
+	int		 rc;
+
+	if (offset > len)
+		return 0;
+	rc = pcre2_match(p->code, (PCRE2_SPTR)text, len, offset, 0, p->data,
+	    match_context());
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		pcre2_get_error_message(rc, msg, sizeof msg);
+		*cause = xasprintf("%s:%d: pattern too expensive for this "
+		    "answer, so it was skipped (%s)", p->file, p->line,
+		    (char *)msg);
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(p->data);
+	*start = ov[0];
+	*end = ov[1];
+	return 1;
+}
+
+/* Whether byte c can be part of a word when counting a cue's window. */
+static int
+match_is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+	    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Count the words in text[from, to). */
+static int
+match_count_words(const char *text, size_t from, size_t to)
+{
+	size_t	i;
+	int	words = 0, in = 0;
+
+	for (i = from; i < to; i++) {
+		if (match_is_word_byte((unsigned char)text[i])) {
+			if (!in)
+				words++;
+			in = 1;
+		} else if (!(in && (text[i] == '\'' || text[i] == '-')))
+			in = 0;
+	}
+	return words;
+}
+
+/* Where the clause holding offset begins: after the last . ! ? ; or newline. */
+static size_t
+match_clause_start(const char *text, size_t offset)
+{
+	while (offset > 0) {
+		if (strchr(".!?;\n", text[offset - 1]) != NULL &&
+		    text[offset - 1] != '\0')
+			break;
+		offset--;
+	}
+	return offset;
+}
+
+/*
+ * Whether a cue cancels the match starting at start: 1 yes, 0 no, -1 on a
+ * limit with *cause set.
+ */
+static int
+match_cue_cancels(const struct match_cue *c, const char *text, size_t len,
+    size_t start, char **cause)
+{
+	size_t	clause, off, s, e, i;
+	int	rc;
+
+	clause = match_clause_start(text, start);
+	for (i = 0; i < c->npats; i++) {
+		off = clause;
+		while ((rc = match_pattern_next(&c->pats[i], text, len, off, &s,
+		    &e, cause)) == 1 && s < start) {
+			if (e <= start &&
+			    match_count_words(text, e, start) <= c->window)
+				return 1;
+			off = e > s ? e : s + 1;
+		}
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Search text for the set's patterns; see match.h. */
+int
+match_set_find(const struct match_set *set, const char *text, size_t len,
+    struct match_hit *hit, char **cause)
+{
+	size_t	i, j, off, s, e;
+	int	rc, guarded = 0, cancelled;
+
+	for (i = 0; i < set->npats; i++) {
+		off = 0;
+		while ((rc = match_pattern_next(&set->pats[i], text, len, off,
+		    &s, &e, cause)) == 1) {
+			cancelled = 0;
+			for (j = 0; j < set->nguards && !cancelled; j++) {
+				cancelled = match_cue_cancels(set->guards[j],
+				    text, len, s, cause);
+				if (cancelled == -1)
+					return -1;
+			}
+			if (!cancelled) {
+				hit->start = s;
+				hit->end = e;
+				hit->pattern = i;
+				return MATCH_FOUND;
+			}
+			if (!guarded) {
+				hit->start = s;
+				hit->end = e;
+				hit->pattern = i;
+				guarded = 1;
+			}
+			off = e > s ? e : s + 1;
+		}
+		if (rc == -1)
+			return -1;
+	}
+	return guarded ? MATCH_GUARDED : MATCH_NONE;
+}
+
+/* Free a cue's name and patterns. */
+void
+match_cue_free(struct match_cue *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->npats; i++)
+		match_pattern_free(&c->pats[i]);
+	free(c->pats);
+	free(c->name);
+	memset(c, 0, sizeof *c);
+}
+
+/* Free a set's patterns and its list of guards. */
+void
+match_set_free(struct match_set *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->npats; i++)
+		match_pattern_free(&s->pats[i]);
+	free(s->pats);
+	free(s->guards);
+	memset(s, 0, sizeof *s);
+}

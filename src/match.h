@@ -1,0 +1,114 @@
+/*
+ * match.h: compiling and running the indicator patterns with PCRE2.
+ *
+ * A pattern is compiled once, at load, with UTF, UCP and caseless
+ * matching, JIT-compiled where the machine allows (falling back silently),
+ * and keeps its own match data for reuse.  Answers are matched with
+ * PCRE2_MATCH_INVALID_UTF, so invalid bytes never stop an analysis, and
+ * under a match and heap limit, so a catastrophic pattern against a long
+ * hostile answer fails in milliseconds with an error naming its file and
+ * line instead of hanging.
+ *
+ * A match set is an indicator's patterns plus the cues that guard them: a
+ * match is cancelled when a guard cue (a negation such as "did not", say)
+ * ends within the cue's window of words before it, in the same sentence.
+ *
+ * Ownership: a struct match_pattern owns its compiled code and match data
+ * (match_pattern_free).  A match set owns its pattern array but only
+ * points at its cues, which belong to whoever owns the set (the loaded
+ * prompts).  Not thread-safe: match data and the module's one match
+ * context (limits, JIT stack) are reused.
+ */
+#ifndef DHCOACH_MATCH_H
+#define DHCOACH_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+/* Default limits on every match: see pcre2_set_match_limit(3). */
+#define MATCH_LIMIT		200000
+#define MATCH_HEAP_LIMIT_KIB	20480
+
+struct match_pattern {
+	pcre2_code		*code;
+	pcre2_match_data	*data;
+	const char	*file;	/* where it was written, for messages */
+	int		 line;
+};
+
+struct match_cue {
+	char			*name;
+	struct match_pattern	*pats;
+	size_t			 npats;
+	int			 window;	/* words allowed between cue and match */
+	int			 is_default;
+	const char		*file;
+	int			 line;
+};
+
+struct match_set {
+	struct match_pattern	 *pats;
+	size_t			  npats;
+	struct match_cue	**guards;
+	size_t			  nguards;
+};
+
+/* What match_set_find found. */
+enum match_result {
+	MATCH_NONE,	/* no pattern matched */
+	MATCH_GUARDED,	/* only matches that a guard cue cancelled */
+	MATCH_FOUND	/* an unguarded match */
+};
+
+struct match_hit {
+	size_t	start;	/* byte offsets of the match in the text */
+	size_t	end;
+	size_t	pattern;	/* index of the pattern that matched */
+};
+
+/*
+ * Set the limits used by every later match (0 keeps the default).  For
+ * tests and benchmarks; the program uses the defaults.
+ */
+void match_set_limits(uint32_t match_limit, uint32_t heap_kib);
+
+/*
+ * Compile src into p, remembering file and line (not copied: they must
+ * outlive p).  Returns 0, or -1 with *cause set to a new string such as
+ * "byte 4: missing closing parenthesis" or "matches an empty answer".
+ */
+int match_pattern_compile(struct match_pattern *p, const char *src,
+    const char *file, int line, char **cause);
+/* Free what p owns; p itself is the caller's.  Safe on a zeroed p. */
+void match_pattern_free(struct match_pattern *p);
+/* Whether JIT compilation is in use for p. */
+int match_pattern_jit(const struct match_pattern *p);
+
+/*
+ * Find the first match of p in text at or after offset.  Returns 1 with
+ * *start and *end set, 0 for no match, or -1 with *cause set to a new
+ * string naming p's file and line when a limit was hit.
+ */
+int match_pattern_next(const struct match_pattern *p, const char *text,
+    size_t len, size_t offset, size_t *start, size_t *end, char **cause);
+
+/*
+ * Search text for set's patterns in order, honouring the guards.  Fills
+ * *hit for the first unguarded match (MATCH_FOUND) or else the first
+ * guarded one (MATCH_GUARDED).  Returns -1 with *cause set when a limit
+ * was hit; the caller treats the indicator as not shown.
+ */
+int match_set_find(const struct match_set *set, const char *text,
+    size_t len, struct match_hit *hit, char **cause);
+
+/* Free a cue's name and patterns; the struct itself is the caller's. */
+void match_cue_free(struct match_cue *c);
+/* Free a set's patterns and guard list; the cues are not freed. */
+void match_set_free(struct match_set *s);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * util.h: memory, fatal errors, growable strings and small text helpers.
+ *
+ * Ownership: every function that returns a pointer returns memory the
+ * caller owns and frees with free(), unless its comment says otherwise.
+ * The x* allocators never return NULL: out of memory is fatal.
+ */
+#ifndef DHCOACH_UTIL_H
+#define DHCOACH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* The program name used in messages. */
+#define PROGNAME "dhcoach"
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+/* Format into a new string. */
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* Print "dhcoach: message: strerror(errno)" and exit 70 (an internal error). */
+void fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* Print "dhcoach: message" and exit 70. */
+void fatalx(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* A growable string; always NUL-terminated once anything is added. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 size;
+};
+
+void buf_add(struct buf *, const char *, size_t);
+void buf_adds(struct buf *, const char *);
+void buf_addc(struct buf *, char);
+void buf_printf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hand the string to the caller (never NULL) and empty the buf. */
+char *buf_take(struct buf *);
+void buf_free(struct buf *);
+
+/*
+ * Read all of a stream into a new NUL-terminated buffer of at most max
+ * bytes.  Returns 0, or -1 with errno set (EFBIG when longer than max).
+ */
+int util_read_stream(FILE *, size_t max, char **out, size_t *outlen);
+
+/* Whether s holds only white space. */
+int util_is_blank(const char *s, size_t len);
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+size_t util_utf8_len(const char *s, size_t avail);
+
+/*
+ * Copy s[0..len) with runs of white space folded to one space, trimmed,
+ * and cut at about max bytes (on a character boundary, with "..." added).
+ */
+char *util_squeeze(const char *s, size_t len, size_t max);
+
+/*
+ * Write text to f wrapped at width columns: the first line after
+ * first_indent spaces, later lines after indent spaces.  Columns are
+ * counted in characters; a word longer than a line stands alone.
+ */
+void util_wrap(FILE *f, const char *text, int first_indent, int indent,
+    int width);
+
+#endif
