@@ -55,8 +55,8 @@ dhcoach: $(OBJS)
 run: dhcoach
 	./dhcoach
 
-tests/test_%: tests/test_%.c $(LIB_OBJS) | deps
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -o $@ $< \
+tests/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(LIB_OBJS) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -Itests -o $@ $< tests/fixture.c \
 		$(LIB_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
 
 # Every test: units, the shipped prompt files, end-to-end cases, the

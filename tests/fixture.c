@@ -1,0 +1,117 @@
+/*
+ * fixture.c: writes a valid prompt folder for tests (see fixture.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "framework.h"
+#include "util.h"
+
+const char *
+fixture_word(const char *id)
+{
+	static char	w[64];
+	size_t		n = 0;
+
+	for (; *id != '\0' && n < sizeof w - 1; id++) {
+		if (*id != '.' && *id != '-')
+			w[n++] = *id;
+	}
+	w[n] = '\0';
+	return w;
+}
+
+static void
+fixture_put(const char *dir, const char *file, const char *text,
+    const char *mode)
+{
+	char	*path;
+	FILE	*f;
+
+	path = xasprintf("%s/%s", dir, file);
+	if ((f = fopen(path, mode)) == NULL)
+		fatal("%s", path);
+	fputs(text, f);
+	if (fclose(f) != 0)
+		fatal("%s", path);
+	free(path);
+}
+
+void
+fixture_write(const char *dir, const char *file, const char *text)
+{
+	fixture_put(dir, file, text, "w");
+}
+
+void
+fixture_append(const char *dir, const char *file, const char *text)
+{
+	fixture_put(dir, file, text, "a");
+}
+
+static void
+fixture_indicators(struct buf *b, int area)
+{
+	const char	*id, *w;
+	int		 i;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if (framework_indicators[i].area != area)
+			continue;
+		id = framework_indicators[i].id;
+		w = fixture_word(id);
+		buf_printf(b, "\n[indicator %s]\ntitle = Title of %s\n"
+		    "pattern = \\b%s\\b\ngap = Say more about %s.\n"
+		    "probe = What about %s?\nmatch = I did %s here\n"
+		    "nomatch = I did not %s\n", id, id, w, id, id, w, w);
+	}
+}
+
+char *
+fixture_dir(void)
+{
+	struct buf	 b = { 0 };
+	char		*dir, *file, *text;
+	int		 i;
+
+	dir = xstrdup("/tmp/dhcoach-test-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		fatal("mkdtemp");
+	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
+		buf_printf(&b, "# area %d\n[area]\nid = %s\ntitle = Area %s\n"
+		    "dimension = %s\nsummary = About %s.\nprompt = One?\n"
+		    "prompt = Two?\nprompt = Three?\n", i,
+		    framework_areas[i].id, framework_areas[i].id,
+		    framework_dimension_name(framework_areas[i].dimension),
+		    framework_areas[i].id);
+		fixture_indicators(&b, i);
+		text = buf_take(&b);
+		file = xasprintf("%s.prompts", framework_areas[i].id);
+		fixture_write(dir, file, text);
+		free(file);
+		free(text);
+	}
+	fixture_indicators(&b, FRAMEWORK_EVIDENCE);
+	text = buf_take(&b);
+	fixture_write(dir, "evidence.prompts", text);
+	free(text);
+	fixture_write(dir, "cues.prompts", "[cue negation]\ndefault = yes\n"
+	    "window = 3\npattern = \\bnot\\b\n\n[cue hedge]\ndefault = no\n"
+	    "pattern = \\bwould\\b\n");
+	return dir;
+}
+
+void
+fixture_rm(char *dir)
+{
+	char	*cmd;
+
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fatalx("cannot remove %s", dir);
+	free(cmd);
+	free(dir);
+}
