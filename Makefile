@@ -32,7 +32,10 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DDHCOACH_VERSION='"$(VERSION)"' \
 ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) -ffile-prefix-map=$(CURDIR)=. $(CFLAGS)
 
 SRCS := $(sort $(wildcard src/*.c))
-OBJS := $(SRCS:.c=.o)
+# Generated sources: the database migrations of db/, embedded.
+MIGRATIONS := $(sort $(wildcard db/*.sql))
+GEN_SRCS := gen/migrations.c
+OBJS := $(SRCS:.c=.o) $(GEN_SRCS:.c=.o)
 LIB_OBJS := $(filter-out src/main.o,$(OBJS))
 
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
@@ -46,8 +49,16 @@ all: dhcoach
 deps:
 	@sh scripts/deps
 
-$(OBJS): src/%.o: src/%.c $(wildcard src/*.h) | deps
+$(SRCS:.c=.o): src/%.o: src/%.c $(wildcard src/*.h) | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
+	@mkdir -p gen
+	sh scripts/embed-sql $(MIGRATIONS) > $@.tmp || { rm -f $@.tmp; exit 1; }
+	mv -f $@.tmp $@
+
+$(GEN_SRCS:.c=.o): gen/%.o: gen/%.c $(wildcard src/*.h) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 dhcoach: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
@@ -64,7 +75,7 @@ tests/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(LIB_OBJS) | deps
 check: unit check-prompts e2e corpus
 	@echo "make check: all tests passed"
 
-unit: $(TEST_BINS)
+unit: dhcoach $(TEST_BINS)
 	@sh tests/run-units $(TEST_BINS)
 
 check-prompts: dhcoach
@@ -89,4 +100,4 @@ uninstall:
 
 clean:
 	rm -f dhcoach $(OBJS) $(TEST_BINS)
-	rm -rf tests/out
+	rm -rf gen tests/out

@@ -76,14 +76,56 @@ analyse_count(const struct analysis *a, int area, int *total)
 	return shown;
 }
 
-/* The candidate's words that showed indicator i. */
+/* Whether byte c ends a phrase worth quoting. */
+static int
+analyse_is_stop(char c)
+{
+	return c != '\0' && strchr(".,;:!?()\"\n", c) != NULL;
+}
+
+/*
+ * Move from offset across up to n words (backwards when dir is -1),
+ * stopping at punctuation that ends a phrase.
+ */
+static size_t
+analyse_widen(const char *t, size_t len, size_t off, int dir, int n)
+{
+	size_t	edge = off;
+
+	while (n > 0) {
+		if (dir < 0) {
+			while (off > 0 && t[off - 1] == ' ')
+				off--;
+			if (off == 0 || analyse_is_stop(t[off - 1]))
+				break;
+			while (off > 0 && t[off - 1] != ' ' &&
+			    !analyse_is_stop(t[off - 1]))
+				off--;
+		} else {
+			while (off < len && t[off] == ' ')
+				off++;
+			if (off == len || analyse_is_stop(t[off]))
+				break;
+			while (off < len && t[off] != ' ' &&
+			    !analyse_is_stop(t[off]))
+				off++;
+		}
+		edge = off;
+		n--;
+	}
+	return edge;
+}
+
+/* The candidate's words that showed indicator i, with a little context. */
 char *
 analyse_quote(const struct analysis *a, int i)
 {
 	const struct analysis_item	*it = &a->items[i];
+	size_t				 s, e;
 
 	if (it->status == MATCH_NONE)
 		return xstrdup("");
-	return util_squeeze(a->text + it->start, it->end - it->start,
-	    ANALYSE_QUOTE_MAX);
+	s = analyse_widen(a->text, a->len, it->start, -1, ANALYSE_QUOTE_WORDS);
+	e = analyse_widen(a->text, a->len, it->end, 1, ANALYSE_QUOTE_WORDS);
+	return util_squeeze(a->text + s, e - s, ANALYSE_QUOTE_MAX);
 }

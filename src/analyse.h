@@ -20,6 +20,8 @@
 
 /* The longest text analysed, in bytes. */
 #define ANALYSE_MAX_TEXT	(1024 * 1024)
+/* Words of context quoted on each side of the words that matched. */
+#define ANALYSE_QUOTE_WORDS	3
 /* The longest quote of the candidate's words, in bytes. */
 #define ANALYSE_QUOTE_MAX	100
 
@@ -51,7 +53,10 @@ int analyse_shown(const struct analysis *a, int i);
  * *total gets how many it has.
  */
 int analyse_count(const struct analysis *a, int area, int *total);
-/* The words that showed indicator i, squeezed to one line; a new string. */
+/*
+ * The words that showed indicator i with up to ANALYSE_QUOTE_WORDS words
+ * either side within the phrase, squeezed to one line; a new string.
+ */
 char *analyse_quote(const struct analysis *a, int i);
 
 #endif

@@ -69,8 +69,8 @@ cmd_analyse_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*text;
 	int			 opt, rc, done, area = -1;
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+a:f:h", longopts,
+	optind = 0;	/* glibc: 0 restarts the scan, with permutation */
+	while ((opt = getopt_long(argc, argv, "a:f:h", longopts,
 	    NULL)) != -1) {
 		if ((rc = cmd_common_option(ctx, opt, &done)) != -1) {
 			if (done)
@@ -123,8 +123,8 @@ cmd_check_prompts_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*dir;
 	int			 opt, rc, done;
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	optind = 0;	/* glibc: 0 restarts the scan, with permutation */
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if ((rc = cmd_common_option(ctx, opt, &done)) != -1 && done)
 			return rc;
 	}

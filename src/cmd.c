@@ -21,6 +21,9 @@ const struct cmd_entry cmd_table[] = {
 	{ "analyse", "[--area ID|all] [--format text|tsv|json] [FILE|-]",
 	  "show the evidence and the gaps in a written answer",
 	  cmd_analyse_exec },
+	{ "history", "[--area ID] [--search TEXT] [--format text|json]",
+	  "list your past answers, newest session first",
+	  cmd_history_exec },
 	{ "check-prompts", "[DIR]",
 	  "check the prompt files: every pattern and sample",
 	  cmd_check_prompts_exec },
@@ -57,13 +60,17 @@ cmd_usage(FILE *f)
 	}
 	fprintf(f,
 	    "\nOptions (before or after the command):\n"
+	    "      --db FILE       keep answers in FILE\n"
 	    "      --prompts DIR   read the prompt files from DIR\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n"
-	    "\nEnvironment: DHCOACH_PROMPTS names the prompt folder.\n"
+	    "\nEnvironment: DHCOACH_DB names the database, DHCOACH_PROMPTS the "
+	    "prompt folder.\n"
 	    "\nExit status: 0 success; 1 output could not be written; 2 bad "
 	    "usage;\n3 prompt files missing or invalid; 4 input unreadable, "
-	    "empty or too long.\n"
+	    "empty or too long;\n5 database cannot be opened or written; 6 "
+	    "database made by a newer dhcoach;\n7 database damaged; 8 database "
+	    "read-only; 9 database locked by another process.\n"
 	    "\nSee dhcoach(1) and dhcoach-prompts(5) for more.\n");
 }
 
@@ -111,6 +118,10 @@ cmd_common_option(struct cmd_ctx *ctx, int opt, int *done)
 		free(ctx->prompts_dir);
 		ctx->prompts_dir = xstrdup(optarg);
 		return CMD_EXIT_OK;
+	case 'D':
+		free(ctx->db_path);
+		ctx->db_path = xstrdup(optarg);
+		return CMD_EXIT_OK;
 	case 'h':
 		cmd_usage(stdout);
 		*done = 1;
@@ -155,7 +166,9 @@ void
 cmd_ctx_free(struct cmd_ctx *ctx)
 {
 	free(ctx->prompts_dir);
+	free(ctx->db_path);
 	ctx->prompts_dir = NULL;
+	ctx->db_path = NULL;
 }
 
 /* Load the prompts, printing every problem on failure. */

@@ -15,10 +15,8 @@
 #include <stdio.h>
 
 struct prompts;
+struct store;
 
-#ifndef DHCOACH_VERSION
-#define DHCOACH_VERSION "0.1.0"
-#endif
 
 /* Exit statuses, documented in dhcoach(1) EXIT STATUS. */
 enum cmd_exit {
@@ -27,12 +25,18 @@ enum cmd_exit {
 	CMD_EXIT_USAGE = 2,	/* bad option, argument or area id */
 	CMD_EXIT_PROMPTS = 3,	/* prompt files missing or invalid */
 	CMD_EXIT_INPUT = 4,	/* input unreadable, empty or too long */
+	CMD_EXIT_DB = 5,	/* database cannot be opened, created or written */
+	CMD_EXIT_DB_NEWER = 6,	/* database made by a newer dhcoach */
+	CMD_EXIT_DB_DAMAGED = 7,	/* database damaged or not dhcoach's */
+	CMD_EXIT_DB_READONLY = 8,	/* database read-only */
+	CMD_EXIT_DB_LOCKED = 9,	/* database locked by another process */
 	CMD_EXIT_INTERNAL = 70	/* out of memory or an impossible state */
 };
 
 /* What the options before and after the command name set. */
 struct cmd_ctx {
 	char	*prompts_dir;	/* --prompts, or NULL */
+	char	*db_path;	/* --db, or NULL */
 };
 
 struct cmd_entry {
@@ -57,6 +61,7 @@ void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Long options every command accepts; end a command's own table with them. */
 #define CMD_COMMON_LONGOPTS \
 	{ "prompts", required_argument, NULL, 'P' }, \
+	{ "db", required_argument, NULL, 'D' }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ NULL, 0, NULL, 0 }
 
@@ -79,10 +84,18 @@ int cmd_finish_output(void);
  */
 struct prompts *cmd_load_prompts(struct cmd_ctx *, const char *dir);
 
+/*
+ * Open the database chosen by ctx (--db, else store_default_path).  On
+ * failure prints the one-line cause and returns the exit status to leave
+ * with; on success returns CMD_EXIT_OK with *out set.
+ */
+int cmd_open_store(struct cmd_ctx *, struct store **out);
+
 void cmd_ctx_free(struct cmd_ctx *);
 
-/* The commands (cmd-analyse.c). */
+/* The commands (cmd-analyse.c, cmd-history.c). */
 int cmd_analyse_exec(struct cmd_ctx *, int, char **);
 int cmd_check_prompts_exec(struct cmd_ctx *, int, char **);
+int cmd_history_exec(struct cmd_ctx *, int, char **);
 
 #endif

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "framework.h"
+#include "repl.h"
 #include "util.h"
 
 /* Print --version. */
@@ -32,17 +34,26 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "version", no_argument, NULL, 'V' },
+		{ "area", required_argument, NULL, 'a' },
 		CMD_COMMON_LONGOPTS
 	};
 	struct cmd_ctx		 ctx = { 0 };
 	const struct cmd_entry	*e;
-	int			 opt, rc = CMD_EXIT_OK, done;
+	int			 opt, rc = CMD_EXIT_OK, done, start = -1;
 
 	setlocale(LC_ALL, "");
-	while ((opt = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+hVa:", longopts, NULL)) != -1) {
 		if (opt == 'V') {
 			rc = main_version();
 			goto out;
+		}
+		if (opt == 'a') {
+			if ((start = framework_area_find(optarg)) == -1) {
+				rc = cmd_usage_error("unknown area '%s': the ids "
+				    "are listed in 'dhcoach --help'", optarg);
+				goto out;
+			}
+			continue;
 		}
 		if ((rc = cmd_common_option(&ctx, opt, &done)) != -1 && done)
 			goto out;
@@ -51,9 +62,14 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
+	/* No command: the coaching conversation. */
 	if (argc == 0) {
-		cmd_usage(stdout);
-		rc = cmd_finish_output();
+		rc = repl_run(&ctx, start);
+		goto out;
+	}
+	if (start != -1) {
+		rc = cmd_usage_error("--area before a command: use the "
+		    "command's own --area, after its name");
 		goto out;
 	}
 	if ((e = cmd_find(argv[0])) == NULL) {

@@ -36,6 +36,7 @@ enum prompts_kind {
 	PROMPTS_AREA,
 	PROMPTS_INDICATOR,
 	PROMPTS_CUE,
+	PROMPTS_SCALE_SECTION,
 	PROMPTS_BAD	/* a header already reported; its keys are ignored */
 };
 
@@ -210,9 +211,11 @@ prompts_header(struct prompts_loader *l, char *s, size_t len, int line,
 		sec->kind = PROMPTS_INDICATOR;
 	else if (klen == 3 && strncmp(inner, "cue", 3) == 0 && *name != '\0')
 		sec->kind = PROMPTS_CUE;
+	else if (klen == 5 && strncmp(inner, "scale", 5) == 0 && *name == '\0')
+		sec->kind = PROMPTS_SCALE_SECTION;
 	else {
 		prompts_problem(l->probs, "%s:%d: unknown section '%.*s' (use "
-		    "[area], [indicator ID] or [cue NAME])", l->file, line,
+		    "[area], [indicator ID], [cue NAME] or [scale])", l->file, line,
 		    (int)(len > 60 ? 60 : len), s);
 		free(name);
 		return;
@@ -609,6 +612,38 @@ prompts_cue(struct prompts_loader *l, const struct prompts_section *sec)
 	l->p->cues[l->p->ncues++] = c;
 }
 
+/* Check and keep the [scale] section: the labels of points 1 to 5. */
+static void
+prompts_scale(struct prompts_loader *l, const struct prompts_section *sec)
+{
+	const struct prompts_entry	*e;
+	size_t				 i;
+	int				 n;
+
+	if (l->p->scale_file != NULL) {
+		prompts_problem(l->probs, "%s:%d: [scale] is already defined in "
+		    "%s", l->file, sec->line, l->p->scale_file);
+		return;
+	}
+	l->p->scale_file = l->file;
+	for (i = 0; i < sec->nentries; i++) {
+		e = &sec->entries[i];
+		n = e->key[0] - '0';
+		if (e->key[1] != '\0' || n < 1 || n > PROMPTS_SCALE) {
+			prompts_problem(l->probs, "%s:%d: [scale] takes the keys "
+			    "1 to %d, not '%s'", l->file, e->line,
+			    PROMPTS_SCALE, e->key);
+			continue;
+		}
+		prompts_set_once(l, &l->p->scale[n - 1], e);
+	}
+	for (n = 0; n < PROMPTS_SCALE; n++) {
+		if (l->p->scale[n] == NULL)
+			prompts_problem(l->probs, "%s:%d: [scale] has no label "
+			    "for %d", l->file, sec->line, n + 1);
+	}
+}
+
 /* Read one prompt file into the loader's prompts. */
 static void
 prompts_read_file(struct prompts_loader *l, const char *path)
@@ -643,6 +678,9 @@ prompts_read_file(struct prompts_loader *l, const char *path)
 			break;
 		case PROMPTS_CUE:
 			prompts_cue(l, &secs[i]);
+			break;
+		case PROMPTS_SCALE_SECTION:
+			prompts_scale(l, &secs[i]);
 			break;
 		case PROMPTS_BAD:
 			break;
@@ -766,7 +804,9 @@ prompts_load(const char *dir, struct prompts_problems *probs, int partial)
 		prompts_read_file(&l, p->files[i]);
 	prompts_resolve_guards(&l);
 
-	/* Every area and indicator of the framework, exactly once. */
+	/* The scale, every area and every indicator, exactly once. */
+	if (p->scale_file == NULL)
+		prompts_problem(probs, "%s: no [scale] section in any file", dir);
 	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
 		if (p->areas[i].file == NULL)
 			prompts_problem(probs, "%s: no [area] with id = %s "
@@ -862,6 +902,8 @@ prompts_free(struct prompts *p)
 		free(p->cues[i]);
 	}
 	free(p->cues);
+	for (i = 0; i < PROMPTS_SCALE; i++)
+		free(p->scale[i]);
 	prompts_free_strings(p->files, p->nfiles);
 	free(p->dir);
 	free(p);

@@ -59,8 +59,13 @@ struct prompts_area {
 	size_t		 nprompts;
 };
 
+/* The self-rating scale: labels of points 1 to 5 ([scale]). */
+#define PROMPTS_SCALE	5
+
 struct prompts {
 	char				 *dir;
+	char				 *scale[PROMPTS_SCALE];
+	const char			 *scale_file;
 	char				**files;
 	size_t				  nfiles;
 	struct prompts_area		  areas[FRAMEWORK_NAREAS];

@@ -14,6 +14,10 @@
 
 /* The program name used in messages. */
 #define PROGNAME "dhcoach"
+/* The version, set by the Makefile. */
+#ifndef DHCOACH_VERSION
+#define DHCOACH_VERSION "0.0.0"
+#endif
 
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);

@@ -100,7 +100,8 @@ fixture_dir(void)
 	free(text);
 	fixture_write(dir, "cues.prompts", "[cue negation]\ndefault = yes\n"
 	    "window = 3\npattern = \\bnot\\b\n\n[cue hedge]\ndefault = no\n"
-	    "pattern = \\bwould\\b\n");
+	    "pattern = \\bwould\\b\n\n[scale]\n1 = one\n2 = two\n3 = three\n"
+	    "4 = four\n5 = five\n");
 	return dir;
 }
 

@@ -72,7 +72,8 @@ test_run(void **state)
 	assert_int_equal(analyse_count(&a, FRAMEWORK_EVIDENCE, &total), 2);
 	assert_int_equal(total, 5);
 	q = analyse_quote(&a, big);
-	assert_string_equal(q, "svbigpicture");
+	/* The words that matched, with up to three words either side. */
+	assert_string_equal(q, "year I did svbigpicture with the board");
 	free(q);
 	assert_int_equal(a.nwarnings, 0);
 	analyse_free(&a);
@@ -125,11 +126,11 @@ test_tsv(void **state)
 	out = render(fx, REPORT_TSV, -1, text);
 	assert_int_equal(tsv_lines(out), FRAMEWORK_NINDICATORS);
 	assert_non_null(strstr(out, "strategic-vision\tsv.big-picture\t"
-	    "present\tsvbigpicture\n"));
+	    "present\tyear I did svbigpicture with the board\n"));
 	assert_non_null(strstr(out, "strategic-vision\tsv.vision\tgap\t"
 	    "Say more about sv.vision.\n"));
 	assert_non_null(strstr(out, "evidence\tev.measure\tpresent\t"
-	    "evmeasure\n"));
+	    "ran evexample and evmeasure\n"));
 	free(out);
 
 	out = render(fx, REPORT_TSV, 9, text);
@@ -160,7 +161,7 @@ test_json(void **state)
 	assert_non_null(strstr(out, "\"shown\":1,\"total\":4"));
 	assert_non_null(strstr(out, "{\"id\":\"sv.analysis\",\"title\":"
 	    "\"Title of sv.analysis\",\"status\":\"present\",\"detail\":"
-	    "\"svanalysis\"}"));
+	    "\"I did svanalysis\"}"));
 	assert_non_null(strstr(out, "\"evidence\":{\"shown\":0,\"total\":5,"));
 	assert_null(strstr(out, "learning-dissemination"));
 	assert_string_equal(out + strlen(out) - 3, "}}\n");
@@ -177,7 +178,8 @@ test_text(void **state)
 	out = render(fx, REPORT_TEXT, -1, text);
 	assert_non_null(strstr(out, "Area strategic-vision: 1 of 4 shown\n"));
 	assert_non_null(strstr(out, "  shown  Title of sv.big-picture "
-	    "(sv.big-picture)\n         \"svbigpicture\"\n"));
+	    "(sv.big-picture)\n         \"year I did svbigpicture with the "
+	    "board\"\n"));
 	assert_non_null(strstr(out, "  gap    Title of sv.vision (sv.vision)\n"
 	    "         Say more about sv.vision.\n"));
 	assert_non_null(strstr(out, "Quality of evidence: 2 of 5 shown\n"));

@@ -68,6 +68,8 @@ test_valid(void **state)
 	assert_non_null(p);
 	assert_int_equal(probs.n, 0);
 	assert_int_equal(p->nfiles, 12);
+	assert_string_equal(p->scale[0], "one");
+	assert_string_equal(p->scale[4], "five");
 	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
 		assert_non_null(p->areas[i].title);
 		assert_int_equal(p->areas[i].nprompts, 3);
@@ -198,6 +200,20 @@ test_unknown_section(void **state)
 }
 
 static void
+test_scale(void **state)
+{
+	fixture_append(*state, "cues.prompts", "6 = six\n");
+	expect_problem(*state, "cues.prompts:", "[scale] takes the keys 1 to 5");
+}
+
+static void
+test_scale_incomplete(void **state)
+{
+	fixture_write(*state, "cues.prompts", "[scale]\n1 = one\n");
+	expect_problem(*state, "cues.prompts:1:", "no label for 2");
+}
+
+static void
 test_invalid_utf8(void **state)
 {
 	fixture_append(*state, "cues.prompts", "# caf\xe9\n");
@@ -264,6 +280,8 @@ main(void)
 		T(test_too_few_prompts),
 		T(test_unknown_guard),
 		T(test_unknown_section),
+		T(test_scale),
+		T(test_scale_incomplete),
 		T(test_invalid_utf8),
 		T(test_no_files),
 		T(test_continuation_and_guard),
