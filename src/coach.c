@@ -196,9 +196,10 @@ coach_calibration(struct buf *b, const struct coach_area *c)
 	shown = coach_shown(c, &total);
 	if (c->rating >= 4 && shown * 2 < total) {
 		buf_printf(b, "You rated yourself %d here, but your answers so "
-		    "far show %d of %d. That may be modesty in the telling "
-		    "rather than in the doing: add an example for the gaps "
-		    "before you rate it that high.", c->rating, shown, total);
+		    "far show %d of %d. The rating may be right and the "
+		    "evidence just not in your words yet: add an example for "
+		    "each gap, or think again about the rating.", c->rating,
+		    shown, total);
 		return 1;
 	}
 	if (c->rating >= 1 && c->rating <= 2 && shown * 2 > total) {

@@ -444,9 +444,7 @@ converse_choose_prompt(struct converse *c, int area, char **cause, int *err)
 	}
 	if (pick == NULL)
 		pick = pa->prompts[ndone % pa->nprompts];
-	for (j = 0; j < ndone; j++)
-		free(done[j]);
-	free(done);
+	store_strings_free(done, ndone);
 	return pick;
 }
 

@@ -51,6 +51,7 @@ repl_signal_hook(void)
 	if (!repl_sigint)
 		return 0;
 	repl_sigint = 0;
+	fputs("^C", rl_outstream);
 	rl_free_line_state();
 	rl_replace_line("", 0);
 	rl_crlf();
