@@ -177,6 +177,28 @@ match_clause_start(const char *text, size_t offset)
 }
 
 /*
+ * Whether one of the cue's stop words stands wholly in text[from, to): 1
+ * yes, 0 no, -1 on a limit with *cause set.
+ */
+static int
+match_stopped(const struct match_cue *c, const char *text, size_t len,
+    size_t from, size_t to, char **cause)
+{
+	size_t	i, s, e;
+	int	rc;
+
+	for (i = 0; i < c->nstops; i++) {
+		rc = match_pattern_next(&c->stops[i], text, len, from, &s, &e,
+		    cause);
+		if (rc == -1)
+			return -1;
+		if (rc == 1 && e <= to)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Whether a cue cancels the match starting at start: 1 yes, 0 no, -1 on a
  * limit with *cause set.
  */
@@ -193,8 +215,13 @@ match_cue_cancels(const struct match_cue *c, const char *text, size_t len,
 		while ((rc = match_pattern_next(&c->pats[i], text, len, off, &s,
 		    &e, cause)) == 1 && s < start) {
 			if (e <= start &&
-			    match_count_words(text, e, start) <= c->window)
+			    match_count_words(text, e, start) <= c->window) {
+				rc = match_stopped(c, text, len, e, start,
+				    cause);
+				if (rc != 0)
+					return rc == 1 ? 0 : -1;
 				return 1;
+			}
 			off = e > s ? e : s + 1;
 		}
 		if (rc == -1)
@@ -250,7 +277,10 @@ match_cue_free(struct match_cue *c)
 
 	for (i = 0; i < c->npats; i++)
 		match_pattern_free(&c->pats[i]);
+	for (i = 0; i < c->nstops; i++)
+		match_pattern_free(&c->stops[i]);
 	free(c->pats);
+	free(c->stops);
 	free(c->name);
 	memset(c, 0, sizeof *c);
 }

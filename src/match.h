@@ -11,7 +11,8 @@
  *
  * A match set is an indicator's patterns plus the cues that guard them: a
  * match is cancelled when a guard cue (a negation such as "did not", say)
- * ends within the cue's window of words before it, in the same sentence.
+ * ends within the cue's window of words before it, in the same sentence,
+ * with none of the cue's stop words ("but", say) between them.
  *
  * Ownership: a struct match_pattern owns its compiled code and match data
  * (match_pattern_free).  A match set owns its pattern array but only
@@ -45,6 +46,8 @@ struct match_cue {
 	char			*name;
 	struct match_pattern	*pats;
 	size_t			 npats;
+	struct match_pattern	*stops;	/* words that end the cue's reach */
+	size_t			 nstops;
 	int			 window;	/* words allowed between cue and match */
 	int			 is_default;
 	const char		*file;

@@ -583,6 +583,8 @@ prompts_cue(struct prompts_loader *l, const struct prompts_section *sec)
 		e = &sec->entries[i];
 		if (strcmp(e->key, "pattern") == 0)
 			prompts_add_pattern(l, &c->pats, &c->npats, e);
+		else if (strcmp(e->key, "stop") == 0)
+			prompts_add_pattern(l, &c->stops, &c->nstops, e);
 		else if (strcmp(e->key, "window") == 0) {
 			errno = 0;
 			n = strtol(e->value, &end, 10);
@@ -604,7 +606,7 @@ prompts_cue(struct prompts_loader *l, const struct prompts_section *sec)
 				c->is_default = strcmp(e->value, "yes") == 0;
 		} else
 			prompts_unknown_key(l, e, "[cue]",
-			    "pattern, window, default");
+			    "pattern, stop, window, default");
 	}
 	prompts_require(l, sec->line, "[cue]", c->npats, 1, "pattern");
 	l->p->cues = xreallocarray(l->p->cues, l->p->ncues + 1,

@@ -116,6 +116,9 @@ guarded_setup(void **state)
 	g->cue.pats = xcalloc(1, sizeof *g->cue.pats);
 	compile_ok(&g->cue.pats[0], "\\b(?:not|never|no|didn['’]t)\\b");
 	g->cue.npats = 1;
+	g->cue.stops = xcalloc(1, sizeof *g->cue.stops);
+	compile_ok(&g->cue.stops[0], "\\bbut\\b");
+	g->cue.nstops = 1;
 	g->cue.window = 3;
 	g->guards[0] = &g->cue;
 	g->set.pats = &g->pat;
@@ -168,6 +171,11 @@ test_negation(void **state)
 	    "involved patients", &hit), MATCH_FOUND);
 	assert_int_equal(set_find(g, "No budget at all, but then I involved "
 	    "patients", &hit), MATCH_FOUND);
+	/* A stop word ends the cue's reach, however near. */
+	assert_int_equal(set_find(g, "Not easy, but involving patients helped.",
+	    &hit), MATCH_FOUND);
+	assert_int_equal(set_find(g, "Not easy, involving patients.", &hit),
+	    MATCH_GUARDED);
 	/* A full stop ends the cue's reach. */
 	assert_int_equal(set_find(g, "It was not easy. Involving patients "
 	    "helped.", &hit), MATCH_FOUND);
