@@ -55,7 +55,7 @@ match_set_limits(uint32_t limit, uint32_t heap_kib)
 /* Compile one pattern; see match.h. */
 int
 match_pattern_compile(struct match_pattern *p, const char *src,
-    const char *file, int line, char **cause)
+    size_t skip, int flags, const char *file, int line, char **cause)
 {
 	PCRE2_UCHAR	msg[256];
 	PCRE2_SIZE	erroff;
@@ -68,8 +68,12 @@ match_pattern_compile(struct match_pattern *p, const char *src,
 	    MATCH_COMPILE_FLAGS, &errcode, &erroff, NULL);
 	if (p->code == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
-		*cause = xasprintf("pattern does not compile: byte %zu: %s",
-		    (size_t)erroff, (char *)msg);
+		if (erroff < skip)
+			*cause = xasprintf("pattern does not compile: in a "
+			    "[define] it uses: %s", (char *)msg);
+		else
+			*cause = xasprintf("pattern does not compile: byte "
+			    "%zu: %s", (size_t)erroff - skip, (char *)msg);
 		return -1;
 	}
 	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
@@ -80,7 +84,7 @@ match_pattern_compile(struct match_pattern *p, const char *src,
 	/* A pattern that matches nothing at all would be evidence in any text. */
 	rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, p->data,
 	    match_context());
-	if (rc >= 0) {
+	if (rc >= 0 && !(flags & MATCH_ALLOW_EMPTY)) {
 		*cause = xstrdup("pattern matches an empty answer");
 		match_pattern_free(p);
 		return -1;

@@ -80,13 +80,18 @@ struct match_hit {
  */
 void match_set_limits(uint32_t match_limit, uint32_t heap_kib);
 
+/* Flags of match_pattern_compile. */
+#define MATCH_ALLOW_EMPTY	0x1	/* for checking definitions only */
+
 /*
  * Compile src into p, remembering file and line (not copied: they must
- * outlive p).  Returns 0, or -1 with *cause set to a new string such as
- * "byte 4: missing closing parenthesis" or "matches an empty answer".
+ * outlive p).  The first skip bytes of src are a prefix the author did
+ * not write (shared definitions): error offsets are counted after it.
+ * Returns 0, or -1 with *cause set to a new string such as "byte 4:
+ * missing closing parenthesis" or "matches an empty answer".
  */
 int match_pattern_compile(struct match_pattern *p, const char *src,
-    const char *file, int line, char **cause);
+    size_t skip, int flags, const char *file, int line, char **cause);
 /* Free what p owns; p itself is the caller's.  Safe on a zeroed p. */
 void match_pattern_free(struct match_pattern *p);
 /* Whether JIT compilation is in use for p. */

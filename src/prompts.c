@@ -1,12 +1,15 @@
 /*
  * prompts.c: the prompt-file reader and validator (see prompts.h).
  *
- * A file is read in two passes.  The first splits it into sections, each a
- * list of (key, value, line) entries with continuation lines joined; the
- * second checks each section against the framework's ids and the rules of
- * its kind, compiling patterns as it goes.  Guards are resolved once every
- * file is read, since cues may come from any file; then every area and
- * indicator of the framework must have been defined exactly once.
+ * The folder is read in three passes.  The first splits every file into
+ * sections, each a list of (key, value, line) entries with continuation
+ * lines joined; the second keeps the [define] sections, named sub-patterns
+ * that any pattern may call as (?&name); the third checks every other
+ * section against the framework's ids and the rules of its kind,
+ * compiling patterns (each with the definitions it calls prepended as a
+ * (?(DEFINE)...) group) as it goes.  Guards are resolved once every file is
+ * read, since cues may come from any file; then every area and indicator
+ * of the framework must have been defined exactly once.
  */
 #include <sys/stat.h>
 
@@ -37,6 +40,7 @@ enum prompts_kind {
 	PROMPTS_INDICATOR,
 	PROMPTS_CUE,
 	PROMPTS_SCALE_SECTION,
+	PROMPTS_DEFINE,
 	PROMPTS_BAD	/* a header already reported; its keys are ignored */
 };
 
@@ -62,11 +66,28 @@ struct prompts_guard {
 	int		 line;
 };
 
+/* A named sub-pattern from a [define] section. */
+struct prompts_define {
+	char		*name;
+	char		*body;
+	const char	*file;
+	int		 line;
+};
+
+/* One file, split into sections, between the loader's passes. */
+struct prompts_file {
+	char			*text;
+	struct prompts_section	*secs;
+	size_t			 nsecs;
+};
+
 struct prompts_loader {
 	struct prompts		 *p;
 	struct prompts_problems	 *probs;
 	struct prompts_guard	 *guards;
 	size_t			  nguards;
+	struct prompts_define	 *defines;
+	size_t			  ndefines;
 	const char		 *file;	/* the file being read */
 	int			  file_area;	/* its [area], or -1 */
 };
@@ -213,9 +234,11 @@ prompts_header(struct prompts_loader *l, char *s, size_t len, int line,
 		sec->kind = PROMPTS_CUE;
 	else if (klen == 5 && strncmp(inner, "scale", 5) == 0 && *name == '\0')
 		sec->kind = PROMPTS_SCALE_SECTION;
+	else if (klen == 6 && strncmp(inner, "define", 6) == 0 && *name == '\0')
+		sec->kind = PROMPTS_DEFINE;
 	else {
 		prompts_problem(l->probs, "%s:%d: unknown section '%.*s' (use "
-		    "[area], [indicator ID], [cue NAME] or [scale])", l->file, line,
+		    "[area], [indicator ID], [cue NAME], [scale] or [define])", l->file, line,
 		    (int)(len > 60 ? 60 : len), s);
 		free(name);
 		return;
@@ -340,21 +363,85 @@ prompts_require(struct prompts_loader *l, int line, const char *what,
 		    "lines, not %zu", l->file, line, what, need, key, have);
 }
 
+/* Whether text calls the named definition as (?&name). */
+static int
+prompts_calls(const char *text, const char *name)
+{
+	const char	*s;
+	size_t		 len = strlen(name);
+
+	for (s = text; (s = strstr(s, "(?&")) != NULL; s += 3) {
+		if (strncmp(s + 3, name, len) == 0 && s[3 + len] == ')')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The pattern src with a (?(DEFINE)...) prefix holding the definitions it
+ * calls, directly or through other definitions; *skip gets the prefix's
+ * length.  A new string.
+ */
+static char *
+prompts_with_defines(struct prompts_loader *l, const char *src, size_t *skip)
+{
+	struct buf	 b = { 0 };
+	char		*used;
+	size_t		 i, j;
+	int		 more = 1;
+
+	used = xcalloc(l->ndefines + 1, 1);
+	while (more) {
+		more = 0;
+		for (i = 0; i < l->ndefines; i++) {
+			if (used[i])
+				continue;
+			used[i] = prompts_calls(src, l->defines[i].name);
+			for (j = 0; j < l->ndefines && !used[i]; j++) {
+				if (used[j])
+					used[i] = prompts_calls(
+					    l->defines[j].body,
+					    l->defines[i].name);
+			}
+			more |= used[i];
+		}
+	}
+	for (i = 0; i < l->ndefines; i++) {
+		if (!used[i])
+			continue;
+		if (b.len == 0)
+			buf_adds(&b, "(?(DEFINE)");
+		buf_printf(&b, "(?<%s>%s)", l->defines[i].name,
+		    l->defines[i].body);
+	}
+	if (b.len > 0)
+		buf_addc(&b, ')');
+	*skip = b.len;
+	buf_adds(&b, src);
+	free(used);
+	return buf_take(&b);
+}
+
 /* Compile a pattern entry into a growing array of patterns. */
 static void
 prompts_add_pattern(struct prompts_loader *l, struct match_pattern **pats,
     size_t *npats, const struct prompts_entry *e)
 {
 	struct match_pattern	 p;
-	char			*cause = NULL;
+	char			*cause = NULL, *full;
+	size_t			 skip;
+	int			 rc;
 
 	if (*e->value == '\0') {
 		prompts_problem(l->probs, "%s:%d: the pattern is empty",
 		    l->file, e->line);
 		return;
 	}
-	if (match_pattern_compile(&p, e->value, l->file, e->line,
-	    &cause) != 0) {
+	full = prompts_with_defines(l, e->value, &skip);
+	rc = match_pattern_compile(&p, full, skip, 0, l->file, e->line,
+	    &cause);
+	free(full);
+	if (rc != 0) {
 		prompts_problem(l->probs, "%s:%d: %s", l->file, e->line, cause);
 		free(cause);
 		return;
@@ -646,31 +733,131 @@ prompts_scale(struct prompts_loader *l, const struct prompts_section *sec)
 	}
 }
 
-/* Read one prompt file into the loader's prompts. */
-static void
-prompts_read_file(struct prompts_loader *l, const char *path)
+/* Whether name can name a definition: a letter, then letters, digits, '_'. */
+static int
+prompts_define_name_ok(const char *name)
 {
-	struct prompts_section	*secs;
-	FILE			*f;
-	char			*text;
-	size_t			 len, nsecs, i;
+	const char	*s;
 
+	if (!isalpha((unsigned char)name[0]) || strlen(name) > 32)
+		return 0;
+	for (s = name; *s != '\0'; s++) {
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return 0;
+	}
+	return 1;
+}
+
+/* Keep a [define] section's named sub-patterns. */
+static void
+prompts_define(struct prompts_loader *l, const struct prompts_section *sec)
+{
+	const struct prompts_entry	*e;
+	struct prompts_define		*d;
+	size_t				 i, j;
+
+	for (i = 0; i < sec->nentries; i++) {
+		e = &sec->entries[i];
+		if (!prompts_define_name_ok(e->key)) {
+			prompts_problem(l->probs, "%s:%d: a definition's name "
+			    "is a letter then letters, digits or '_', not "
+			    "'%s'", l->file, e->line, e->key);
+			continue;
+		}
+		for (j = 0; j < l->ndefines; j++) {
+			if (strcmp(l->defines[j].name, e->key) == 0)
+				break;
+		}
+		if (j < l->ndefines) {
+			prompts_problem(l->probs, "%s:%d: '%s' is already "
+			    "defined at %s:%d", l->file, e->line, e->key,
+			    l->defines[j].file, l->defines[j].line);
+			continue;
+		}
+		l->defines = xreallocarray(l->defines, l->ndefines + 1,
+		    sizeof *l->defines);
+		d = &l->defines[l->ndefines++];
+		d->name = xstrdup(e->key);
+		d->body = xstrdup(e->value);
+		d->file = l->file;
+		d->line = e->line;
+	}
+}
+
+/* Check that every definition compiles, with those it calls. */
+static void
+prompts_check_defines(struct prompts_loader *l)
+{
+	struct match_pattern	 p;
+	char			*call, *full, *cause = NULL;
+	size_t			 i, skip;
+
+	for (i = 0; i < l->ndefines; i++) {
+		call = xasprintf("(?&%s)", l->defines[i].name);
+		full = prompts_with_defines(l, call, &skip);
+		if (match_pattern_compile(&p, full, 0, MATCH_ALLOW_EMPTY,
+		    l->defines[i].file, l->defines[i].line, &cause) != 0) {
+			prompts_problem(l->probs, "%s:%d: %s: %s",
+			    l->defines[i].file, l->defines[i].line,
+			    l->defines[i].name, cause);
+			free(cause);
+		} else
+			match_pattern_free(&p);
+		free(full);
+		free(call);
+	}
+}
+
+/* Read one prompt file and split it into sections (the first pass). */
+static void
+prompts_read_file(struct prompts_loader *l, const char *path,
+    struct prompts_file *pf)
+{
+	FILE	*f;
+	size_t	 len;
+
+	memset(pf, 0, sizeof *pf);
 	l->file = path;
-	l->file_area = -1;
 	if ((f = fopen(path, "r")) == NULL) {
 		prompts_problem(l->probs, "%s: cannot open: %s", path,
 		    strerror(errno));
 		return;
 	}
-	if (util_read_stream(f, PROMPTS_MAX_FILE, &text, &len) != 0) {
+	if (util_read_stream(f, PROMPTS_MAX_FILE, &pf->text, &len) != 0) {
 		prompts_problem(l->probs, "%s: cannot read: %s", path,
 		    errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
 		fclose(f);
 		return;
 	}
 	fclose(f);
-	secs = prompts_split(l, text, len, &nsecs);
-	for (i = 0; i < nsecs; i++) {
+	pf->secs = prompts_split(l, pf->text, len, &pf->nsecs);
+}
+
+/* Keep the [define] sections of a file (the second pass). */
+static void
+prompts_file_defines(struct prompts_loader *l, const char *path,
+    const struct prompts_file *pf)
+{
+	size_t	i;
+
+	l->file = path;
+	for (i = 0; i < pf->nsecs; i++) {
+		if (pf->secs[i].kind == PROMPTS_DEFINE)
+			prompts_define(l, &pf->secs[i]);
+	}
+}
+
+/* Check and keep the other sections of a file (the third pass). */
+static void
+prompts_file_sections(struct prompts_loader *l, const char *path,
+    const struct prompts_file *pf)
+{
+	struct prompts_section	*secs = pf->secs;
+	size_t			 i;
+
+	l->file = path;
+	l->file_area = -1;
+	for (i = 0; i < pf->nsecs; i++) {
 		switch (secs[i].kind) {
 		case PROMPTS_AREA:
 			prompts_area(l, &secs[i]);
@@ -684,12 +871,11 @@ prompts_read_file(struct prompts_loader *l, const char *path)
 		case PROMPTS_SCALE_SECTION:
 			prompts_scale(l, &secs[i]);
 			break;
+		case PROMPTS_DEFINE:
 		case PROMPTS_BAD:
 			break;
 		}
 	}
-	prompts_sections_free(secs, nsecs);
-	free(text);
 }
 
 /* Find a loaded cue by name, or NULL. */
@@ -792,6 +978,7 @@ struct prompts *
 prompts_load(const char *dir, struct prompts_problems *probs, int partial)
 {
 	struct prompts_loader	 l = { 0 };
+	struct prompts_file	*pf = NULL;
 	struct prompts		*p;
 	size_t			 i, before = probs->n;
 	int			 a;
@@ -802,8 +989,16 @@ prompts_load(const char *dir, struct prompts_problems *probs, int partial)
 	l.probs = probs;
 	if (prompts_list(p, dir, probs) != 0)
 		goto out;
+
+	/* Split every file; then definitions, which any pattern may call; then the rest. */
+	pf = xcalloc(p->nfiles, sizeof *pf);
 	for (i = 0; i < p->nfiles; i++)
-		prompts_read_file(&l, p->files[i]);
+		prompts_read_file(&l, p->files[i], &pf[i]);
+	for (i = 0; i < p->nfiles; i++)
+		prompts_file_defines(&l, p->files[i], &pf[i]);
+	prompts_check_defines(&l);
+	for (i = 0; i < p->nfiles; i++)
+		prompts_file_sections(&l, p->files[i], &pf[i]);
 	prompts_resolve_guards(&l);
 
 	/* The scale, every area and every indicator, exactly once. */
@@ -827,6 +1022,16 @@ prompts_load(const char *dir, struct prompts_problems *probs, int partial)
 			    p->areas[a].file, framework_indicators[i].id);
 	}
 out:
+	for (i = 0; pf != NULL && i < p->nfiles; i++) {
+		prompts_sections_free(pf[i].secs, pf[i].nsecs);
+		free(pf[i].text);
+	}
+	free(pf);
+	for (i = 0; i < l.ndefines; i++) {
+		free(l.defines[i].name);
+		free(l.defines[i].body);
+	}
+	free(l.defines);
 	for (i = 0; i < l.nguards; i++)
 		free(l.guards[i].spec);
 	free(l.guards);

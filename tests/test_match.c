@@ -19,7 +19,7 @@ compile_ok(struct match_pattern *p, const char *src)
 {
 	char	*cause = NULL;
 
-	if (match_pattern_compile(p, src, "t.prompts", 7, &cause) != 0)
+	if (match_pattern_compile(p, src, 0, 0, "t.prompts", 7, &cause) != 0)
 		fail_msg("%s: %s", src, cause);
 }
 
@@ -42,7 +42,7 @@ test_compile_error(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	assert_int_equal(match_pattern_compile(&p, "(foo", "f", 1, &cause), -1);
+	assert_int_equal(match_pattern_compile(&p, "(foo", 0, 0, "f", 1, &cause), -1);
 	assert_non_null(strstr(cause, "byte 4"));
 	assert_non_null(strstr(cause, "missing closing parenthesis"));
 	free(cause);
@@ -56,7 +56,7 @@ test_empty_match_rejected(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	assert_int_equal(match_pattern_compile(&p, "x*", "f", 1, &cause), -1);
+	assert_int_equal(match_pattern_compile(&p, "x*", 0, 0, "f", 1, &cause), -1);
 	assert_non_null(strstr(cause, "empty"));
 	free(cause);
 }

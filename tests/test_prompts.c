@@ -213,6 +213,44 @@ test_scale_incomplete(void **state)
 	expect_problem(*state, "cues.prompts:1:", "no label for 2");
 }
 
+/* [define]: named sub-patterns that patterns call as (?&name). */
+static void
+test_define(void **state)
+{
+	struct prompts_problems	 probs = { 0 };
+	struct prompts		*p;
+
+	fixture_append(*state, "cues.prompts", "\n[define]\n"
+	    "gap = (?:\\W+\\w+){0,3}\\W+\nwhowhat = (?&who)(?&gap)said\n"
+	    "who = (?:staff|patients)\n");
+	fixture_append(*state, "insightfulness.prompts",
+	    "pattern = \\b(?&whowhat)\\b\nmatch = The patients on ward 7 said so\n"
+	    "nomatch = The patients on the big busy ward 7 said so\n");
+	p = prompts_load(*state, &probs, 0);
+	assert_non_null(p);
+	assert_int_equal(prompts_check_samples(p, &probs), 0);
+	prompts_free(p);
+}
+
+static void
+test_define_errors(void **state)
+{
+	fixture_append(*state, "cues.prompts", "\n[define]\nbad = (unclosed\n");
+	expect_problem(*state, "cues.prompts:", "bad: pattern does not compile");
+	fixture_rm(*state);
+	*state = fixture_dir();
+	fixture_append(*state, "cues.prompts", "\n[define]\nx = a\nx = b\n");
+	expect_problem(*state, "cues.prompts:", "'x' is already defined at");
+	fixture_rm(*state);
+	*state = fixture_dir();
+	fixture_append(*state, "integrity.prompts", "pattern = (?&nowhere)x\n");
+	expect_problem(*state, "integrity.prompts:", "does not compile");
+	fixture_rm(*state);
+	*state = fixture_dir();
+	fixture_append(*state, "integrity.prompts", "\n[define]\n9lives = x\n");
+	expect_problem(*state, "integrity.prompts:", "not '9lives'");
+}
+
 static void
 test_invalid_utf8(void **state)
 {
@@ -282,6 +320,8 @@ main(void)
 		T(test_unknown_section),
 		T(test_scale),
 		T(test_scale_incomplete),
+		T(test_define),
+		T(test_define_errors),
 		T(test_invalid_utf8),
 		T(test_no_files),
 		T(test_continuation_and_guard),
