@@ -183,16 +183,25 @@ static char *
 repl_read_terminal(struct converse_source *src, const char *prompt)
 {
 	char	*line, *copy;
+	size_t	 len;
 
 	(void)src;
 	if ((line = readline(prompt)) == NULL) {
 		fputc('\n', stdout);
 		return NULL;
 	}
-	if (line[0] == '/')
-		repl_history_add(line);
 	copy = xstrdup(line);
 	free(line);
+	if (copy[0] == '/') {
+		/* Completion leaves a space after a word; history need not. */
+		line = xstrdup(copy);
+		line[strcspn(line, "\n")] = '\0';
+		len = strlen(line);
+		while (len > 0 && line[len - 1] == ' ')
+			line[--len] = '\0';
+		repl_history_add(line);
+		free(line);
+	}
 	return copy;
 }
 

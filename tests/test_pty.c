@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -85,8 +86,9 @@ static void
 start(struct pty *t, const char *inputrc, const char *extra_arg)
 {
 	struct winsize	 ws = { .ws_row = 40, .ws_col = 100 };
-	char		*state, *data, *rc;
+	char		*state, *data, *rc, *editor;
 
+	editor = xasprintf("%s/tests/data/fake-editor", getenv("PWD"));
 	state = xasprintf("%s/state", t->dir);
 	data = xasprintf("%s/data", t->dir);
 	rc = xasprintf("%s/tests/data/%s", getenv("PWD"), inputrc);
@@ -104,7 +106,7 @@ start(struct pty *t, const char *inputrc, const char *extra_arg)
 		setenv("XDG_DATA_HOME", data, 1);
 		unsetenv("DHCOACH_DB");
 		unsetenv("VISUAL");
-		setenv("EDITOR", "false", 1);
+		setenv("EDITOR", editor, 1);
 		if (extra_arg != NULL)
 			execl("./dhcoach", "dhcoach", "--db", t->db, extra_arg,
 			    (char *)NULL);
@@ -116,6 +118,7 @@ start(struct pty *t, const char *inputrc, const char *extra_arg)
 	free(state);
 	free(data);
 	free(rc);
+	free(editor);
 }
 
 /* Read whatever is there within ms milliseconds; 0 at EOF. */
@@ -241,6 +244,51 @@ test_full_area(void **state)
 	free(json);
 }
 
+/* The history file: 0600, commands only. */
+static void
+history_file_holds_commands(struct pty *t)
+{
+	struct stat	 st;
+	char		*path, *text;
+	size_t		 len;
+	FILE		*f;
+
+	path = xasprintf("%s/state/dhcoach/history", t->dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_int_equal(util_read_stream(f, 1 << 20, &text, &len), 0);
+	fclose(f);
+	assert_non_null(strstr(text, "/areas\n"));
+	assert_non_null(strstr(text, "/goto integrity"));
+	free(text);
+	free(path);
+}
+
+/* /edit composes an answer in $EDITOR; it arrives whole. */
+static void
+test_edit(void **state)
+{
+	struct pty	*t = *state;
+	char		*json;
+
+	start(t, "inputrc", NULL);
+	expect(t, "> ");
+	type(t, "3\r");
+	expect(t, "> ");
+	type(t, "/edit\r");
+	expect(t, "Still missing:");
+	expect(t, "> ");
+	type(t, "\004");
+	assert_int_equal(finish(t), 0);
+
+	json = history_json(t);
+	assert_non_null(strstr(json, "Written in my editor: I led the rollout."
+	    "\\nA second paragraph."));
+	free(json);
+}
+
 /* Tab completes commands and area ids. */
 static void
 test_completion(void **state)
@@ -262,6 +310,7 @@ test_completion(void **state)
 	type(t, "/quit\r");
 	expect(t, "Your summary");
 	assert_int_equal(finish(t), 0);
+	history_file_holds_commands(t);
 }
 
 /* Ctrl-C drops the half-typed line and asks again; nothing is kept of it. */
@@ -353,6 +402,7 @@ main(void)
 		T(test_completion),
 		T(test_ctrl_c),
 		T(test_paste),
+		T(test_edit),
 		T(test_sigkill),
 	};
 #undef T
