@@ -88,6 +88,14 @@ e2e: dhcoach
 corpus: dhcoach
 	@sh tests/corpus-eval
 
+# Speed and memory, as ratios within one run (see tests/bench.c).
+bench: tests/bench
+	./tests/bench prompts tests/e2e/strong.in
+
+tests/bench: tests/bench.c $(LIB_OBJS) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) \
+		$(PKG_LIBS) $(LDFLAGS)
+
 install: dhcoach
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/prompts
 	install -m 755 dhcoach $(DESTDIR)$(bindir)/dhcoach
@@ -99,5 +107,5 @@ uninstall:
 	-rmdir $(DESTDIR)$(pkgdatadir)/prompts $(DESTDIR)$(pkgdatadir)
 
 clean:
-	rm -f dhcoach $(OBJS) $(TEST_BINS)
+	rm -f dhcoach $(OBJS) $(TEST_BINS) tests/bench
 	rm -rf gen tests/out
