@@ -36,8 +36,8 @@ cmd_history_path(struct cmd_ctx *ctx)
 }
 
 /* The exit status for a database failure of class e. */
-static int
-cmd_history_status(enum store_error e)
+int
+cmd_store_status(int e)
 {
 	switch (e) {
 	case STORE_OK:
@@ -69,7 +69,7 @@ cmd_open_store(struct cmd_ctx *ctx, struct store **out)
 		cmd_warn("%s", cause);
 		free(cause);
 	}
-	return cmd_history_status(e);
+	return cmd_store_status(e);
 }
 
 /*
@@ -264,7 +264,7 @@ cmd_history_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	else if (store_history(s, area, search, &list, &cause) != 0) {
 		cmd_warn("history: %s", cause);
-		rc = cmd_history_status(store_last_error(s));
+		rc = cmd_store_status(store_last_error(s));
 		goto out;
 	}
 

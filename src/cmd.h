@@ -90,6 +90,8 @@ struct prompts *cmd_load_prompts(struct cmd_ctx *, const char *dir);
  * with; on success returns CMD_EXIT_OK with *out set.
  */
 int cmd_open_store(struct cmd_ctx *, struct store **out);
+/* The exit status for a database failure (an enum store_error). */
+int cmd_store_status(int);
 
 void cmd_ctx_free(struct cmd_ctx *);
 

@@ -343,7 +343,9 @@ repl_run(struct cmd_ctx *ctx, int start)
 		cmd_warn("everything you entered before this was saved in %s",
 		    db);
 		free(cause);
-		rc = CMD_EXIT_DB;
+		rc = cmd_store_status(store_last_error(store));
+		if (rc == CMD_EXIT_OK)
+			rc = CMD_EXIT_DB;
 	} else
 		rc = cmd_finish_output();
 	converse_free(&conv);
