@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "framework.h"
 #include "prompts.h"
 #include "util.h"
 
@@ -48,22 +49,33 @@ void
 cmd_usage(FILE *f)
 {
 	const struct cmd_entry	*e;
+	int			 i;
 
 	fprintf(f,
-	    "Usage: %s [OPTION]... [COMMAND [ARG]...]\n"
+	    "Usage: %s [OPTION]... [--area ID]\n"
+	    "  or:  %s [OPTION]... COMMAND [ARG]...\n"
 	    "Reflect on your digital leadership against the Digital Health "
 	    "Leadership\nProgramme's skills framework, and see where your "
-	    "evidence is strong or thin.\n\nCommands:\n", PROGNAME);
+	    "evidence is strong or thin.\n\n"
+	    "With no command, start a coaching conversation that walks the ten "
+	    "skill areas\n(--area ID: begin at one); type /help inside it for "
+	    "its commands.\n\nCommands:\n", PROGNAME, PROGNAME);
 	for (e = cmd_table; e->name != NULL; e++) {
 		fprintf(f, "  %s %s\n", e->name, e->args);
 		fprintf(f, "      %s\n", e->summary);
 	}
 	fprintf(f,
 	    "\nOptions (before or after the command):\n"
+	    "      --area ID       start the conversation at this skill area\n"
 	    "      --db FILE       keep answers in FILE\n"
 	    "      --prompts DIR   read the prompt files from DIR\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n"
+	    "\nSkill areas (IDs):\n");
+	for (i = 0; i < FRAMEWORK_NAREAS; i++)
+		fprintf(f, "%s%-26s%s", i % 2 == 0 ? "  " : "",
+		    framework_areas[i].id, i % 2 == 1 ? "\n" : "");
+	fprintf(f,
 	    "\nEnvironment: DHCOACH_DB names the database, DHCOACH_PROMPTS the "
 	    "prompt folder.\n"
 	    "\nExit status: 0 success; 1 output could not be written; 2 bad "
