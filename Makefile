@@ -42,7 +42,7 @@ TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:.c=)
 
 .PHONY: all run check deps install uninstall clean unit e2e corpus \
-	check-prompts lint-man bench
+	check-prompts man bench
 
 all: dhcoach
 
@@ -72,7 +72,7 @@ tests/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(LIB_OBJS) | deps
 
 # Every test: units, the shipped prompt files, end-to-end cases, the
 # bad inputs, and the corpus's precision and recall.
-check: unit check-prompts e2e corpus
+check: unit check-prompts e2e man corpus
 	@echo "make check: all tests passed"
 
 unit: dhcoach $(TEST_BINS)
@@ -88,6 +88,10 @@ e2e: dhcoach
 corpus: dhcoach
 	@sh tests/corpus-eval
 
+# The manual pages: lint, and no drift from --help, /help and EXAMPLES.
+man: dhcoach
+	@sh tests/check-man
+
 # Speed and memory, as ratios within one run (see tests/bench.c).
 bench: tests/bench
 	./tests/bench prompts tests/e2e/strong.in
@@ -100,9 +104,15 @@ install: dhcoach
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/prompts
 	install -m 755 dhcoach $(DESTDIR)$(bindir)/dhcoach
 	install -m 644 prompts/*.prompts $(DESTDIR)$(pkgdatadir)/prompts/
+	install -d $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man5
+	install -m 644 man/dhcoach.1 $(DESTDIR)$(mandir)/man1/dhcoach.1
+	install -m 644 man/dhcoach-prompts.5 \
+		$(DESTDIR)$(mandir)/man5/dhcoach-prompts.5
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/dhcoach
+	rm -f $(DESTDIR)$(mandir)/man1/dhcoach.1
+	rm -f $(DESTDIR)$(mandir)/man5/dhcoach-prompts.5
 	rm -f $(DESTDIR)$(pkgdatadir)/prompts/*.prompts
 	-rmdir $(DESTDIR)$(pkgdatadir)/prompts $(DESTDIR)$(pkgdatadir)
 
