@@ -2,8 +2,10 @@
  * cmd.c: the command table, --help, and what all commands share.
  */
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,11 @@
 #define CMD_MIN_WIDTH	40
 #define CMD_MAX_WIDTH	100
 
+/*
+ * A command with several forms (plan) has an entry per form, each with
+ * the same exec, so that --help shows each on its own line; cmd_find
+ * returns the first.
+ */
 const struct cmd_entry cmd_table[] = {
 	{ "analyse", "[--area ID|all] [--format text|tsv|json] [FILE|-]",
 	  "show the evidence and the gaps in a written answer",
@@ -25,6 +32,33 @@ const struct cmd_entry cmd_table[] = {
 	{ "history", "[--area ID] [--search TEXT] [--format text|json]",
 	  "list your past answers, newest session first",
 	  cmd_history_exec },
+	{ "plan", "[list] [--area ID] [--open|--done|--overdue]",
+	  "your action plan, by due date (overdue ones marked)",
+	  cmd_plan_exec },
+	{ "plan", "add [--action TEXT --due DATE --area ID [--measure TEXT] "
+	  "[--support TEXT]]",
+	  "add an action: the SMART questions one at a time, or all as "
+	  "options",
+	  cmd_plan_exec },
+	{ "plan", "show N | done N | reopen N",
+	  "see one action in full; mark it done, or open again",
+	  cmd_plan_exec },
+	{ "plan", "edit N [--action TEXT] [--due DATE] [--area ID] "
+	  "[--measure TEXT] [--support TEXT]",
+	  "change an action: the questions again, or only the options given",
+	  cmd_plan_exec },
+	{ "plan", "rm N [--yes]",
+	  "remove an action (asks first; --yes for scripts)",
+	  cmd_plan_exec },
+	{ "plan", "export [--format md|csv|json] [-o FILE]",
+	  "the whole plan as Markdown, CSV or JSON",
+	  cmd_plan_exec },
+	{ "progress", "[--area ID]",
+	  "how your ratings and evidence have moved from session to session",
+	  cmd_progress_exec },
+	{ "report", "[--format md|json] [-o FILE]",
+	  "the document for your mentor: evidence, gaps and your plan",
+	  cmd_report_exec },
 	{ "check-prompts", "[DIR]",
 	  "check the prompt files: every pattern and sample",
 	  cmd_check_prompts_exec },
@@ -77,12 +111,15 @@ cmd_usage(FILE *f)
 		    framework_areas[i].id, i % 2 == 1 ? "\n" : "");
 	fprintf(f,
 	    "\nEnvironment: DHCOACH_DB names the database, DHCOACH_PROMPTS the "
-	    "prompt folder.\n"
+	    "prompt folder;\nDHCOACH_TODAY=YYYY-MM-DD fixes today's date "
+	    "(for tests).\n"
 	    "\nExit status: 0 success; 1 output could not be written; 2 bad "
-	    "usage;\n3 prompt files missing or invalid; 4 input unreadable, "
-	    "empty or too long;\n5 database cannot be opened or written; 6 "
-	    "database made by a newer dhcoach;\n7 database damaged; 8 database "
-	    "read-only; 9 database locked by another process.\n"
+	    "usage or\nunknown area; 3 prompt files missing or invalid; 4 "
+	    "input unreadable, empty\nor too long; 5 database cannot be opened "
+	    "or written; 6 database made by a\nnewer dhcoach; 7 database "
+	    "damaged; 8 database read-only; 9 database locked\nby another "
+	    "process; 10 no action with that number; 11 a due date that\n"
+	    "cannot be read; 12 an empty action; 13 plan rm not confirmed.\n"
 	    "\nSee dhcoach(1) and dhcoach-prompts(5) for more.\n");
 }
 
@@ -202,4 +239,103 @@ cmd_load_prompts(struct cmd_ctx *ctx, const char *dir)
 	prompts_problems_free(&probs);
 	free(path);
 	return p;
+}
+
+/* Open a command's output; see cmd.h. */
+int
+cmd_output_open(struct cmd_output *o, const char *what, const char *path)
+{
+	struct stat	 sb;
+	char		*dir, *slash;
+	int		 fd;
+
+	memset(o, 0, sizeof *o);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return CMD_EXIT_OK;
+	}
+	if (*path == '\0') {
+		cmd_warn("%s: -o needs a file name", what);
+		return CMD_EXIT_FAILURE;
+	}
+	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode)) {
+			cmd_warn("%s: %s is a symbolic link, and dhcoach does "
+			    "not write through or over links: give another "
+			    "file", what, path);
+			return CMD_EXIT_FAILURE;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			cmd_warn("%s: %s is not a regular file: give another "
+			    "file", what, path);
+			return CMD_EXIT_FAILURE;
+		}
+	} else if (errno != ENOENT) {
+		cmd_warn("%s: cannot write %s: %s", what, path,
+		    strerror(errno));
+		return CMD_EXIT_FAILURE;
+	}
+
+	/* A new file beside it: mkostemp opens O_CREAT|O_EXCL, mode 0600. */
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		slash[1] = '\0';
+		o->tmp = xasprintf("%s.%s.XXXXXX", dir, strrchr(path, '/') + 1);
+	} else
+		o->tmp = xasprintf(".%s.XXXXXX", path);
+	free(dir);
+	if ((fd = mkostemp(o->tmp, O_CLOEXEC)) == -1) {
+		cmd_warn("%s: cannot write %s: %s", what, path,
+		    strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return CMD_EXIT_FAILURE;
+	}
+	if ((o->f = fdopen(fd, "w")) == NULL)
+		fatal("fdopen");
+	o->path = xstrdup(path);
+	return CMD_EXIT_OK;
+}
+
+/* Finish a command's output; see cmd.h. */
+int
+cmd_output_close(struct cmd_output *o, const char *what, int ok)
+{
+	int	rc = CMD_EXIT_OK, saved;
+
+	if (o->f == NULL)
+		return CMD_EXIT_OK;
+	if (o->path == NULL) {
+		o->f = NULL;
+		return ok ? cmd_finish_output() : CMD_EXIT_FAILURE;
+	}
+	if (ok && (fflush(o->f) != 0 || ferror(o->f) ||
+	    fsync(fileno(o->f)) != 0)) {
+		saved = errno;
+		cmd_warn("%s: cannot write %s: %s", what, o->path,
+		    strerror(saved));
+		ok = 0;
+		rc = CMD_EXIT_FAILURE;
+	}
+	if (fclose(o->f) != 0 && ok) {
+		cmd_warn("%s: cannot write %s: %s", what, o->path,
+		    strerror(errno));
+		ok = 0;
+		rc = CMD_EXIT_FAILURE;
+	}
+	if (ok && rename(o->tmp, o->path) != 0) {
+		cmd_warn("%s: cannot write %s: %s", what, o->path,
+		    strerror(errno));
+		ok = 0;
+		rc = CMD_EXIT_FAILURE;
+	}
+	if (!ok) {
+		unlink(o->tmp);
+		if (rc == CMD_EXIT_OK)
+			rc = CMD_EXIT_FAILURE;
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+	return rc;
 }

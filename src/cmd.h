@@ -30,6 +30,10 @@ enum cmd_exit {
 	CMD_EXIT_DB_DAMAGED = 7,	/* database damaged or not dhcoach's */
 	CMD_EXIT_DB_READONLY = 8,	/* database read-only */
 	CMD_EXIT_DB_LOCKED = 9,	/* database locked by another process */
+	CMD_EXIT_NO_ACTION = 10,	/* no action with that id in the plan */
+	CMD_EXIT_DATE = 11,	/* a due date that cannot be read */
+	CMD_EXIT_ACTION = 12,	/* an action empty, too long or not text */
+	CMD_EXIT_UNCONFIRMED = 13,	/* plan rm without a terminal or --yes */
 	CMD_EXIT_INTERNAL = 70	/* out of memory or an impossible state */
 };
 
@@ -93,11 +97,40 @@ int cmd_open_store(struct cmd_ctx *, struct store **out);
 /* The exit status for a database failure (an enum store_error). */
 int cmd_store_status(int);
 
+/*
+ * Where a command writes its document: standard output, or the file of
+ * -o.  A file is written as a new temporary file beside it, created 0600
+ * with O_CREAT|O_EXCL|O_NOFOLLOW (mkostemp), then renamed over the path
+ * by cmd_output_close: so a symbolic link is never followed or replaced
+ * (one at the path is refused), an existing regular file is replaced
+ * whole or not at all, and nothing else at the path is touched.
+ */
+struct cmd_output {
+	FILE	*f;
+	char	*path;	/* NULL: standard output */
+	char	*tmp;
+};
+
+/*
+ * Open the output for path (NULL or "-": standard output).  Returns
+ * CMD_EXIT_OK, or CMD_EXIT_FAILURE with a message printed.
+ */
+int cmd_output_open(struct cmd_output *, const char *what, const char *path);
+/*
+ * Finish the output: with ok, flush, sync and rename it into place;
+ * without, remove the temporary file.  Returns CMD_EXIT_OK, or
+ * CMD_EXIT_FAILURE with a message printed.
+ */
+int cmd_output_close(struct cmd_output *, const char *what, int ok);
+
 void cmd_ctx_free(struct cmd_ctx *);
 
-/* The commands (cmd-analyse.c, cmd-history.c). */
+/* The commands (cmd-analyse.c, cmd-history.c, cmd-plan.c, cmd-report.c). */
 int cmd_analyse_exec(struct cmd_ctx *, int, char **);
 int cmd_check_prompts_exec(struct cmd_ctx *, int, char **);
 int cmd_history_exec(struct cmd_ctx *, int, char **);
+int cmd_plan_exec(struct cmd_ctx *, int, char **);
+int cmd_progress_exec(struct cmd_ctx *, int, char **);
+int cmd_report_exec(struct cmd_ctx *, int, char **);
 
 #endif

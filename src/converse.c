@@ -13,6 +13,8 @@
 #include "analyse.h"
 #include "coach.h"
 #include "converse.h"
+#include "plan-guide.h"
+#include "plan.h"
 #include "util.h"
 
 /* What reading a line produced. */
@@ -50,6 +52,8 @@ const struct converse_command converse_commands[] = {
 	{ "edit", "", "write a long answer in your editor ($VISUAL or $EDITOR)",
 	  0 },
 	{ "summary", "", "show the summary of every area so far", 0 },
+	{ "plan", "[list]", "add to your action plan, one question at a time; "
+	  "/plan list shows it", 0 },
 	{ "quit", "", "show the summary and leave (everything is already "
 	  "saved)", 0 },
 	{ NULL, NULL, NULL, 0 }
@@ -285,6 +289,35 @@ converse_parse_rating(const char *s)
 	return 0;
 }
 
+/* Say that a rating or answer could not be saved, and why. */
+static void
+converse_not_saved(struct converse *c, const char *what, char **cause)
+{
+	fprintf(c->out, "I couldn't save that %s: %s\n", what,
+	    *cause != NULL ? *cause : "unknown error");
+	free(*cause);
+	*cause = NULL;
+}
+
+/*
+ * Ask whether to try saving again: Enter retries, /quit (or the end of
+ * input) gives up.  Returns 1 to retry.
+ */
+static int
+converse_retry(struct converse *c)
+{
+	char	*raw;
+	int	 again;
+
+	fprintf(c->out, "Press Enter to try again, or type /quit to leave; "
+	    "your earlier answers are safe.\n");
+	if ((raw = c->source->read(c->source, "> ")) == NULL)
+		return 0;
+	again = strstr(raw, "/quit") == NULL;
+	free(raw);
+	return again;
+}
+
 /* Trim white space at both ends, in place. */
 static char *
 converse_trim(char *s)
@@ -297,6 +330,62 @@ converse_trim(char *s)
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		s[--len] = '\0';
 	return s;
+}
+
+/* The area to offer for a new action: the largest evidence gap this session. */
+static int
+converse_plan_area(struct converse *c)
+{
+	int	shown[FRAMEWORK_NAREAS], total[FRAMEWORK_NAREAS], i;
+
+	for (i = 0; i < FRAMEWORK_NAREAS; i++)
+		shown[i] = coach_shown(&c->areas[i], &total[i]);
+	if ((i = plan_default_area(c->visited, shown, total)) == -1)
+		i = c->current;
+	return i;
+}
+
+/* Print /plan list: the plan by due date. */
+static int
+converse_plan_list(struct converse *c, char **cause)
+{
+	struct store_plan_filter	 f;
+	struct plan_list		 l;
+	char				 today[PLAN_DATE_LEN];
+
+	memset(&f, 0, sizeof f);
+	if (store_plan_list(c->store, &f, &l, cause) != 0)
+		return -1;
+	plan_today(today);
+	if (l.n == 0)
+		fprintf(c->out, "Your plan is empty: /plan starts it.\n");
+	else
+		plan_render_list(c->out, &l, today, c->width);
+	plan_list_free(&l);
+	return 0;
+}
+
+/*
+ * /plan: the guided questions, each action committed once confirmed.
+ * Returns CONVERSE_LINE to carry on, or CONVERSE_EOF or CONVERSE_ERROR.
+ */
+static enum converse_event
+converse_plan(struct converse *c, char **cause)
+{
+	struct plan_guide	g;
+	int			n;
+
+	fputc('\n', c->out);
+	plan_guide_init(&g, c->prompts, c->store, c->source, c->out, c->width,
+	    converse_plan_area(c));
+	switch (plan_guide_run(&g, &n, cause)) {
+	case PLAN_GUIDE_EOF:
+		return CONVERSE_EOF;
+	case PLAN_GUIDE_ERROR:
+		return CONVERSE_ERROR;
+	default:
+		return CONVERSE_LINE;
+	}
 }
 
 /*
@@ -331,8 +420,10 @@ converse_read(struct converse *c, enum converse_ask ask, char **line,
 					continue;
 				}
 				free(raw);
-				return converse_rate(c, n, cause) == 0 ?
-				    CONVERSE_RATED : CONVERSE_ERROR;
+				if (converse_rate(c, n, cause) == 0)
+					return CONVERSE_RATED;
+				converse_not_saved(c, "rating", cause);
+				continue;
 			}
 			*line = xstrdup(s);
 			free(raw);
@@ -360,6 +451,19 @@ converse_read(struct converse *c, enum converse_ask ask, char **line,
 			converse_gaps(c);
 		else if (strcmp(cmd->name, "summary") == 0)
 			converse_summary(c);
+		else if (strcmp(cmd->name, "plan") == 0) {
+			if (strcmp(arg, "list") == 0) {
+				if (converse_plan_list(c, cause) != 0)
+					ev = CONVERSE_ERROR;
+			} else if (*arg != '\0')
+				fprintf(c->out, "/plan adds to your action plan; "
+				    "/plan list shows it.\n");
+			else if ((ev = converse_plan(c, cause)) ==
+			    CONVERSE_LINE)
+				fprintf(c->out, "\nBack to where we were: carry "
+				    "on with the question above, or /help for "
+				    "commands.\n");
+		}
 		else if (strcmp(cmd->name, "next") == 0)
 			ev = CONVERSE_NEXT;
 		else if (strcmp(cmd->name, "back") == 0)
@@ -380,7 +484,7 @@ converse_read(struct converse *c, enum converse_ask ask, char **line,
 				fprintf(c->out, "Give a rating from 1 to 5, "
 				    "e.g. /rate 3.\n");
 			else if (converse_rate(c, n, cause) != 0)
-				ev = CONVERSE_ERROR;
+				converse_not_saved(c, "rating", cause);
 			else {
 				fprintf(c->out, "Your rating for %s is now "
 				    "%d.\n", c->prompts->areas[c->current].title,
@@ -550,10 +654,16 @@ converse_area(struct converse *c, int area, char **cause)
 		}
 		if (ev != CONVERSE_LINE)
 			return ev;
-		err = converse_answer(c, kind, question, text, fresh, cause);
+		/* Until the answer is saved, offer to try again. */
+		while (converse_answer(c, kind, question, text, fresh,
+		    cause) != 0) {
+			converse_not_saved(c, "answer", cause);
+			if (!converse_retry(c)) {
+				free(text);
+				return CONVERSE_QUIT;
+			}
+		}
 		free(text);
-		if (err != 0)
-			return CONVERSE_ERROR;
 
 		fputc('\n', c->out);
 		if (coach_done(a)) {
@@ -575,6 +685,40 @@ converse_area(struct converse *c, int area, char **cause)
 		fputc('\n', c->out);
 		converse_say(c, 0, question);
 	}
+}
+
+/*
+ * After Insightfulness: offer to turn the reflection into an action
+ * plan.  Returns CONVERSE_NEXT to move on, or how the candidate left.
+ */
+static enum converse_event
+converse_offer_plan(struct converse *c, char **cause)
+{
+	enum converse_event	 ev;
+	char			*line = NULL;
+	int			 yes;
+
+	fputc('\n', c->out);
+	converse_say(c, 0, c->prompts->plan.offer);
+	fprintf(c->out, "(y/n)\n");
+	for (;;) {
+		ev = converse_read(c, CONVERSE_ASK_YESNO, &line, cause);
+		if (ev != CONVERSE_LINE)
+			return ev;
+		yes = strchr("yY", line[0]) != NULL;
+		if (yes || strchr("nN", line[0]) != NULL)
+			break;
+		free(line);
+		fprintf(c->out, "Please answer y or n.\n");
+	}
+	free(line);
+	if (!yes) {
+		fprintf(c->out, "That's fine: /plan, or 'dhcoach plan add', "
+		    "starts it whenever you are ready.\n");
+		return CONVERSE_NEXT;
+	}
+	ev = converse_plan(c, cause);
+	return ev == CONVERSE_LINE ? CONVERSE_NEXT : ev;
 }
 
 /* Offer to carry on from the last session's area; returns the start. */
@@ -648,6 +792,9 @@ converse_run(struct converse *c, int start, char **cause)
 			break;
 		}
 		ev = converse_area(c, area, cause);
+		if (ev == CONVERSE_NEXT &&
+		    strcmp(framework_areas[area].id, "insightfulness") == 0)
+			ev = converse_offer_plan(c, cause);
 		if (ev == CONVERSE_NEXT)
 			area++;
 		else if (ev == CONVERSE_BACK)

@@ -4,7 +4,8 @@
  * The conversation walks the ten skill areas in framework order: for each,
  * its definition, a 1-5 self-rating, one main reflective prompt, then
  * replies and probes until the area is covered, two probes were asked, or
- * the candidate moves on; at the end, a summary of every area.  Slash
+ * the candidate moves on; after Insightfulness, an offer to write the
+ * action plan (plan-guide.h); at the end, a summary of every area.  Slash
  * commands (/help, /goto, /rate, ...) work at any question; an unknown
  * one gets a hint and the question is asked again, losing nothing.  Every
  * rating and answer is committed to the store the moment it is given.

@@ -27,6 +27,7 @@
 #include <stdio.h>
 
 #include "match.h"
+#include "util.h"
 
 struct prompts;
 
@@ -114,6 +115,14 @@ int plan_parse_due(const char *text, const char *today,
 int plan_area_parse(const char *s);
 
 /*
+ * Check one text field, named what in *cause: not blank when required,
+ * valid UTF-8 with no control characters but tabs and line breaks, at
+ * most PLAN_MAX_TEXT bytes.  Returns 0, or -1 with *cause set.
+ */
+int plan_check_text(const char *text, const char *what, int required,
+    char **cause);
+
+/*
  * Check an action before it is stored: the action is not blank, each
  * text is valid UTF-8 of at most PLAN_MAX_TEXT bytes, the due date is
  * valid, the area known.  Returns PLAN_OK, or the first problem with
@@ -148,6 +157,8 @@ const char *plan_status(const struct plan_action *);
  */
 void plan_render_list(FILE *, const struct plan_list *, const char *today,
     int width);
+/* What, how you'll know, due, support and area of a draft action. */
+void plan_render_draft(FILE *, const struct plan_action *, int width);
 /* One action in full, with its due date in words and days to go. */
 void plan_render_show(FILE *, const struct plan_action *, const char *today,
     int width);
@@ -157,6 +168,12 @@ void plan_render_show(FILE *, const struct plan_action *, const char *today,
  * Markdown's special characters escaped.
  */
 void plan_render_md(FILE *, const struct plan_list *, const char *today);
+/*
+ * Add text to b as one line of Markdown: white space folded to single
+ * spaces, and the characters Markdown would take as markup
+ * (\ ` * _ [ ] < > # |) escaped with a backslash.
+ */
+void plan_md_escape(struct buf *, const char *text);
 /*
  * The plan as CSV (RFC 4180): a header row, then one row per action,
  * lines ending CRLF, fields quoted when they hold a comma, quote, CR or

@@ -9,7 +9,8 @@
  * compiling patterns (each with the definitions it calls prepended as a
  * (?(DEFINE)...) group) as it goes.  Guards are resolved once every file is
  * read, since cues may come from any file; then every area and indicator
- * of the framework must have been defined exactly once.
+ * of the framework, the [scale] and the [plan] must have been defined
+ * exactly once.
  */
 #include <sys/stat.h>
 
@@ -40,6 +41,7 @@ enum prompts_kind {
 	PROMPTS_INDICATOR,
 	PROMPTS_CUE,
 	PROMPTS_SCALE_SECTION,
+	PROMPTS_PLAN_SECTION,
 	PROMPTS_DEFINE,
 	PROMPTS_BAD	/* a header already reported; its keys are ignored */
 };
@@ -236,10 +238,12 @@ prompts_header(struct prompts_loader *l, char *s, size_t len, int line,
 		sec->kind = PROMPTS_SCALE_SECTION;
 	else if (klen == 6 && strncmp(inner, "define", 6) == 0 && *name == '\0')
 		sec->kind = PROMPTS_DEFINE;
+	else if (klen == 4 && strncmp(inner, "plan", 4) == 0 && *name == '\0')
+		sec->kind = PROMPTS_PLAN_SECTION;
 	else {
 		prompts_problem(l->probs, "%s:%d: unknown section '%.*s' (use "
-		    "[area], [indicator ID], [cue NAME], [scale] or [define])", l->file, line,
-		    (int)(len > 60 ? 60 : len), s);
+		    "[area], [indicator ID], [cue NAME], [scale], [plan] or "
+		    "[define])", l->file, line, (int)(len > 60 ? 60 : len), s);
 		free(name);
 		return;
 	}
@@ -808,6 +812,99 @@ prompts_check_defines(struct prompts_loader *l)
 	}
 }
 
+/* The [plan] keys of the guided questions, in enum prompts_ask order. */
+static const char *const prompts_ask_keys[PROMPTS_NASK] = {
+	"ask-action", "ask-measure", "ask-due", "ask-support", "ask-area"
+};
+
+/* Free what the [plan] section owns and zero it. */
+static void
+prompts_plan_clear(struct prompts_plan *pl)
+{
+	size_t	i;
+
+	free(pl->intro);
+	free(pl->offer);
+	free(pl->nudge);
+	for (i = 0; i < PROMPTS_NASK; i++)
+		free(pl->ask[i]);
+	match_set_free(&pl->vague);
+	for (i = 0; i < pl->nsamples; i++)
+		free(pl->samples[i].text);
+	free(pl->samples);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* Add a sample of the [plan] section: want 1 must be flagged vague. */
+static void
+prompts_plan_sample(struct prompts_loader *l, struct prompts_plan *pl,
+    const struct prompts_entry *e, int want)
+{
+	struct prompts_sample	*s;
+
+	pl->samples = xreallocarray(pl->samples, pl->nsamples + 1,
+	    sizeof *pl->samples);
+	s = &pl->samples[pl->nsamples++];
+	s->text = xstrdup(e->value);
+	s->want = want;
+	s->file = l->file;
+	s->line = e->line;
+}
+
+/* Check and keep the [plan] section: the guided plan's words and the SMART check. */
+static void
+prompts_plan(struct prompts_loader *l, const struct prompts_section *sec)
+{
+	struct prompts_plan		*pl = &l->p->plan;
+	const struct prompts_entry	*e;
+	size_t				 i, j, nmatch = 0, nnomatch = 0;
+
+	if (pl->file != NULL) {
+		prompts_problem(l->probs, "%s:%d: [plan] is already defined at "
+		    "%s:%d", l->file, sec->line, pl->file, pl->line);
+		return;
+	}
+	pl->file = l->file;
+	pl->line = sec->line;
+	for (i = 0; i < sec->nentries; i++) {
+		e = &sec->entries[i];
+		for (j = 0; j < PROMPTS_NASK; j++) {
+			if (strcmp(e->key, prompts_ask_keys[j]) == 0)
+				break;
+		}
+		if (j < PROMPTS_NASK)
+			prompts_set_once(l, &pl->ask[j], e);
+		else if (strcmp(e->key, "intro") == 0)
+			prompts_set_once(l, &pl->intro, e);
+		else if (strcmp(e->key, "offer") == 0)
+			prompts_set_once(l, &pl->offer, e);
+		else if (strcmp(e->key, "nudge") == 0)
+			prompts_set_once(l, &pl->nudge, e);
+		else if (strcmp(e->key, "vague") == 0)
+			prompts_add_pattern(l, &pl->vague.pats,
+			    &pl->vague.npats, e);
+		else if (strcmp(e->key, "match") == 0) {
+			prompts_plan_sample(l, pl, e, 1);
+			nmatch++;
+		} else if (strcmp(e->key, "nomatch") == 0) {
+			prompts_plan_sample(l, pl, e, 0);
+			nnomatch++;
+		} else
+			prompts_unknown_key(l, e, "[plan]", "intro, offer, "
+			    "nudge, ask-action, ask-measure, ask-due, "
+			    "ask-support, ask-area, vague, match, nomatch");
+	}
+	prompts_require(l, sec->line, "[plan]", pl->intro != NULL, 1, "intro");
+	prompts_require(l, sec->line, "[plan]", pl->offer != NULL, 1, "offer");
+	prompts_require(l, sec->line, "[plan]", pl->nudge != NULL, 1, "nudge");
+	for (j = 0; j < PROMPTS_NASK; j++)
+		prompts_require(l, sec->line, "[plan]", pl->ask[j] != NULL, 1,
+		    prompts_ask_keys[j]);
+	prompts_require(l, sec->line, "[plan]", pl->vague.npats, 1, "vague");
+	prompts_require(l, sec->line, "[plan]", nmatch, 1, "match");
+	prompts_require(l, sec->line, "[plan]", nnomatch, 1, "nomatch");
+}
+
 /* Read one prompt file and split it into sections (the first pass). */
 static void
 prompts_read_file(struct prompts_loader *l, const char *path,
@@ -870,6 +967,9 @@ prompts_file_sections(struct prompts_loader *l, const char *path,
 			break;
 		case PROMPTS_SCALE_SECTION:
 			prompts_scale(l, &secs[i]);
+			break;
+		case PROMPTS_PLAN_SECTION:
+			prompts_plan(l, &secs[i]);
 			break;
 		case PROMPTS_DEFINE:
 		case PROMPTS_BAD:
@@ -1004,6 +1104,9 @@ prompts_load(const char *dir, struct prompts_problems *probs, int partial)
 	/* The scale, every area and every indicator, exactly once. */
 	if (p->scale_file == NULL)
 		prompts_problem(probs, "%s: no [scale] section in any file", dir);
+	if (p->plan.file == NULL)
+		prompts_problem(probs, "%s: no [plan] section in any file "
+		    "(expected in %s/plan%s)", dir, dir, PROMPTS_SUFFIX);
 	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
 		if (p->areas[i].file == NULL)
 			prompts_problem(probs, "%s: no [area] with id = %s "
@@ -1040,6 +1143,45 @@ out:
 		return NULL;
 	}
 	return p;
+}
+
+/* Run the [plan] samples through the vague patterns; returns how many fail. */
+static size_t
+prompts_check_plan_samples(const struct prompts *p,
+    struct prompts_problems *probs)
+{
+	const struct prompts_sample	*s;
+	struct match_hit		 hit;
+	char				*cause = NULL, *words;
+	size_t				 j, bad = 0;
+	int				 rc;
+
+	for (j = 0; j < p->plan.nsamples; j++) {
+		s = &p->plan.samples[j];
+		rc = match_set_find(&p->plan.vague, s->text, strlen(s->text),
+		    &hit, &cause);
+		if (rc == -1) {
+			prompts_problem(probs, "%s:%d: %s", s->file, s->line,
+			    cause);
+			free(cause);
+			bad++;
+		} else if (s->want && rc != MATCH_FOUND) {
+			prompts_problem(probs, "%s:%d: this action should be "
+			    "flagged as vague, but no vague pattern matches it",
+			    s->file, s->line);
+			bad++;
+		} else if (!s->want && rc == MATCH_FOUND) {
+			words = util_squeeze(s->text + hit.start,
+			    hit.end - hit.start, 60);
+			prompts_problem(probs, "%s:%d: this action should not "
+			    "be flagged as vague, but the pattern at line %d "
+			    "matches \"%s\"", s->file, s->line,
+			    p->plan.vague.pats[hit.pattern].line, words);
+			free(words);
+			bad++;
+		}
+	}
+	return bad;
 }
 
 /* Run every embedded sample; see prompts.h. */
@@ -1086,7 +1228,7 @@ prompts_check_samples(const struct prompts *p, struct prompts_problems *probs)
 			}
 		}
 	}
-	return bad;
+	return bad + prompts_check_plan_samples(p, probs);
 }
 
 /* Free everything the prompts own. */
@@ -1111,6 +1253,7 @@ prompts_free(struct prompts *p)
 	free(p->cues);
 	for (i = 0; i < PROMPTS_SCALE; i++)
 		free(p->scale[i]);
+	prompts_plan_clear(&p->plan);
 	prompts_free_strings(p->files, p->nfiles);
 	free(p->dir);
 	free(p);
@@ -1151,6 +1294,12 @@ prompts_find_dir(const char *opt)
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			tree = xasprintf("%s/prompts", exe);
+			if (prompts_is_folder(tree))
+				return tree;
+			free(tree);
+
+			/* Installed: PREFIX/bin/dhcoach, PREFIX/share/dhcoach. */
+			tree = xasprintf("%s/../share/dhcoach/prompts", exe);
 			if (prompts_is_folder(tree))
 				return tree;
 			free(tree);

@@ -5,7 +5,9 @@
  * order, holding for each skill area its title, definition and reflective
  * prompts, and for each indicator its patterns, guards, gap suggestion,
  * probes and embedded samples; plus the cues (negation, hedging) that
- * guard matches.  The format is described in dhcoach-prompts(5).
+ * guard matches; and, once, the [plan] section: the guided questions of
+ * the action plan and the patterns that flag a vague action.  The format
+ * is described in dhcoach-prompts(5).
  *
  * Loading is all or nothing: any problem (malformed line, unknown or
  * missing id, duplicate, pattern that does not compile) makes
@@ -62,6 +64,33 @@ struct prompts_area {
 /* The self-rating scale: labels of points 1 to 5 ([scale]). */
 #define PROMPTS_SCALE	5
 
+/* The guided questions of the action plan, in the order asked. */
+enum prompts_ask {
+	PROMPTS_ASK_ACTION,	/* what will you do */
+	PROMPTS_ASK_MEASURE,	/* how will you know it worked */
+	PROMPTS_ASK_DUE,	/* by when */
+	PROMPTS_ASK_SUPPORT,	/* who or what will support you */
+	PROMPTS_ASK_AREA,	/* which skill area it develops */
+	PROMPTS_NASK
+};
+
+/*
+ * The [plan] section: the words of the guided plan, and the SMART check.
+ * An action matching any vague pattern gets the nudge.  Samples: match
+ * must be flagged as vague, nomatch must not.
+ */
+struct prompts_plan {
+	const char		 *file;	/* where [plan] is; NULL if nowhere */
+	int			  line;
+	char			 *intro;	/* before the first question */
+	char			 *offer;	/* after Insightfulness: build it now? */
+	char			 *nudge;	/* to a vague action */
+	char			 *ask[PROMPTS_NASK];
+	struct match_set	  vague;
+	struct prompts_sample	 *samples;
+	size_t			  nsamples;
+};
+
 struct prompts {
 	char				 *dir;
 	char				 *scale[PROMPTS_SCALE];
@@ -72,6 +101,7 @@ struct prompts {
 	struct prompts_indicator	  indicators[FRAMEWORK_NINDICATORS];
 	struct match_cue		**cues;
 	size_t				  ncues;
+	struct prompts_plan		  plan;
 };
 
 /* Problems found while loading or checking, each "file:line: reason". */
@@ -90,8 +120,9 @@ struct prompts *prompts_load(const char *dir, struct prompts_problems *probs,
     int partial);
 
 /*
- * Run every embedded sample through its indicator's patterns and guards.
- * Adds a problem for each sample that comes out wrong; returns how many.
+ * Run every embedded sample through its indicator's patterns and guards,
+ * and the [plan] samples through the vague patterns.  Adds a problem for
+ * each sample that comes out wrong; returns how many.
  */
 size_t prompts_check_samples(const struct prompts *,
     struct prompts_problems *probs);

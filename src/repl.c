@@ -2,10 +2,11 @@
  * repl.c: readline and plain line sources for the conversation (see
  * repl.h).
  *
- * Ctrl-C: a SIGINT handler (without SA_RESTART) only sets a flag; the
- * interrupted read returns to readline, which calls the signal event hook,
- * where the half-typed line is dropped and a fresh prompt drawn.
- * readline's own signal handling is off (rl_catch_signals = 0).
+ * Ctrl-C: SIGINT stays blocked except while readline waits for a key,
+ * inside ppoll (repl_getc), so it can never slip in between the check and
+ * the wait.  Its handler only sets a flag; repl_getc then drops the
+ * half-typed line and draws a fresh prompt, in readline's own context.
+ * readline's own signal handling of SIGINT is off (rl_catch_signals = 0).
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -13,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,11 +47,9 @@ repl_on_sigint(int sig)
 }
 
 /* Drop the half-typed line after Ctrl-C and prompt afresh. */
-static int
-repl_signal_hook(void)
+static void
+repl_cancel_line(void)
 {
-	if (!repl_sigint)
-		return 0;
 	repl_sigint = 0;
 	fputs("^C", rl_outstream);
 	rl_free_line_state();
@@ -57,7 +57,34 @@ repl_signal_hook(void)
 	rl_crlf();
 	rl_on_new_line();
 	rl_redisplay();
-	return 0;
+}
+
+/*
+ * readline's getc: wait for a key with SIGINT unblocked only during the
+ * wait, acting on Ctrl-C between keys.
+ */
+static int
+repl_getc(FILE *in)
+{
+	struct pollfd	pfd;
+	sigset_t	waiting;
+
+	pfd.fd = fileno(in);
+	pfd.events = POLLIN;
+	for (;;) {
+		if (repl_sigint) {
+			repl_cancel_line();
+			continue;
+		}
+		sigprocmask(SIG_SETMASK, NULL, &waiting);
+		sigdelset(&waiting, SIGINT);
+		if (ppoll(&pfd, 1, NULL, &waiting) == -1) {
+			if (errno == EINTR)
+				continue;
+			return EOF;
+		}
+		return rl_getc(in);
+	}
 }
 
 /* Offer slash commands, then area ids after /goto. */
@@ -233,6 +260,7 @@ repl_edit(struct converse_source *src, char **cause)
 	char		*path, *command, *text = NULL;
 	size_t		 len;
 	FILE		*f = NULL;
+	sigset_t	 unblock;
 	pid_t		 pid;
 	int		 fd, status;
 
@@ -263,6 +291,9 @@ repl_edit(struct converse_source *src, char **cause)
 	/* The editor may carry arguments ("code --wait"): the shell splits it. */
 	command = xasprintf("%s \"$1\"", editor);
 	if ((pid = fork()) == 0) {
+		sigemptyset(&unblock);
+		sigaddset(&unblock, SIGINT);
+		sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 		execl("/bin/sh", "sh", "-c", command, "sh", path, (char *)NULL);
 		_exit(127);
 	}
@@ -304,6 +335,7 @@ repl_run(struct cmd_ctx *ctx, int start)
 	struct converse_source	 src = { 0 };
 	struct converse		 conv;
 	struct sigaction	 sa;
+	sigset_t		 block, saved;
 	struct prompts		*p;
 	struct store		*store = NULL;
 	char			*cause = NULL, *db;
@@ -327,11 +359,14 @@ repl_run(struct cmd_ctx *ctx, int start)
 		rl_readline_name = "dhcoach";
 		rl_attempted_completion_function = repl_complete;
 		rl_catch_signals = 0;
-		rl_signal_event_hook = repl_signal_hook;
+		rl_getc_function = repl_getc;
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = repl_on_sigint;
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGINT, &sa, NULL);
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		sigprocmask(SIG_BLOCK, &block, &saved);
 		repl_history_open();
 	} else
 		src.read = repl_read_plain;
@@ -348,6 +383,8 @@ repl_run(struct cmd_ctx *ctx, int start)
 			rc = CMD_EXIT_DB;
 	} else
 		rc = cmd_finish_output();
+	if (tty)
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 	converse_free(&conv);
 	store_close(store);
 	prompts_free(p);

@@ -1005,3 +1005,389 @@ store_strings_free(char **v, size_t n)
 		free(v[i]);
 	free(v);
 }
+
+/* Check an action for writing; a problem is the caller's mistake. */
+static int
+store_plan_valid(struct store *s, const struct plan_action *a, char **cause)
+{
+	char	*why = NULL;
+
+	if (plan_check(a, &why) != PLAN_OK) {
+		store_misuse(s, cause, "%s", why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+/* Add an action to the plan. */
+int64_t
+store_plan_add(struct store *s, const struct plan_action *a, char **cause)
+{
+	const char	*what = "could not keep your action";
+	sqlite3_stmt	*st = NULL;
+	char		 now[PLAN_TIME_LEN];
+	int64_t		 id;
+	int		 rc;
+
+	if (store_plan_valid(s, a, cause) != 0)
+		return -1;
+	if (store_prepare(s, "INSERT INTO plan (area, action, measure, due, "
+	    "support, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+	    &st, what, cause) != 0)
+		return -1;
+	plan_now(now);
+	store_bind_text(st, 1, a->area);
+	store_bind_text(st, 2, a->action);
+	store_bind_text(st, 3, a->measure != NULL ? a->measure : "");
+	store_bind_text(st, 4, a->due);
+	store_bind_text(st, 5, a->support != NULL ? a->support : "");
+	store_bind_text(st, 6, now);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, what, cause);
+		return -1;
+	}
+	id = sqlite3_last_insert_rowid(s->db);
+	s->last = STORE_OK;
+	return id;
+}
+
+/* The columns an action is read from, in store_plan_row's order. */
+#define STORE_PLAN_COLUMNS \
+	"id, area, action, measure, due, support, status, created, " \
+	"updated, done"
+
+/* Read an action from a row of STORE_PLAN_COLUMNS. */
+static void
+store_plan_row(sqlite3_stmt *st, struct plan_action *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	a->area = store_column_text(st, 1);
+	a->action = store_column_text(st, 2);
+	a->measure = store_column_text(st, 3);
+	a->due = store_column_text(st, 4);
+	a->support = store_column_text(st, 5);
+	a->done = strcmp((const char *)sqlite3_column_text(st, 6), "done") == 0;
+	a->created = store_column_text(st, 7);
+	a->updated = store_column_text(st, 8);
+	if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+		a->done_at = store_column_text(st, 9);
+}
+
+/* Read one action. */
+int
+store_plan_get(struct store *s, int64_t id, struct plan_action *out,
+    char **cause)
+{
+	const char	*what = "could not read your plan";
+	sqlite3_stmt	*st = NULL;
+	int		 rc;
+
+	if (store_prepare(s, "SELECT " STORE_PLAN_COLUMNS " FROM plan "
+	    "WHERE id = ?1", &st, what, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_plan_row(st, out);
+		rc = 1;
+	} else if (rc == SQLITE_DONE)
+		rc = 0;
+	else {
+		store_fail(s, rc, what, cause);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != -1)
+		s->last = STORE_OK;
+	return rc;
+}
+
+/* List the actions, filtered, by due date. */
+int
+store_plan_list(struct store *s, const struct store_plan_filter *f,
+    struct plan_list *out, char **cause)
+{
+	const char	*what = "could not read your plan";
+	sqlite3_stmt	*st = NULL;
+	const char	*status = NULL;
+	int		 rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (f->open && !f->done)
+		status = "open";
+	else if (f->done && !f->open)
+		status = "done";
+	if (store_prepare(s, "SELECT " STORE_PLAN_COLUMNS " FROM plan "
+	    "WHERE (?1 IS NULL OR area = ?1) AND (?2 IS NULL OR status = ?2) "
+	    "AND (?3 IS NULL OR (status = 'open' AND due < ?3)) "
+	    "ORDER BY due, id", &st, what, cause) != 0)
+		return -1;
+	store_bind_text(st, 1, f->area);
+	store_bind_text(st, 2, status);
+	store_bind_text(st, 3, f->overdue);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		store_plan_row(st, &out->v[out->n++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, what, cause);
+		plan_list_free(out);
+		return -1;
+	}
+	s->last = STORE_OK;
+	return 0;
+}
+
+/* Run a one-statement write of action id: 1 when a row changed, 0 if none. */
+static int
+store_plan_write(struct store *s, sqlite3_stmt *st, const char *what,
+    char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, what, cause);
+		return -1;
+	}
+	s->last = STORE_OK;
+	return sqlite3_changes(s->db) > 0;
+}
+
+/* Change an action's fields. */
+int
+store_plan_update(struct store *s, const struct plan_action *a, char **cause)
+{
+	const char	*what = "could not change your action";
+	sqlite3_stmt	*st = NULL;
+	char		 now[PLAN_TIME_LEN];
+
+	if (store_plan_valid(s, a, cause) != 0)
+		return -1;
+	if (store_prepare(s, "UPDATE plan SET area = ?2, action = ?3, "
+	    "measure = ?4, due = ?5, support = ?6, updated = ?7 WHERE id = ?1",
+	    &st, what, cause) != 0)
+		return -1;
+	plan_now(now);
+	sqlite3_bind_int64(st, 1, a->id);
+	store_bind_text(st, 2, a->area);
+	store_bind_text(st, 3, a->action);
+	store_bind_text(st, 4, a->measure != NULL ? a->measure : "");
+	store_bind_text(st, 5, a->due);
+	store_bind_text(st, 6, a->support != NULL ? a->support : "");
+	store_bind_text(st, 7, now);
+	return store_plan_write(s, st, what, cause);
+}
+
+/* Mark an action done or open again. */
+int
+store_plan_set_done(struct store *s, int64_t id, int done, char **cause)
+{
+	const char	*what = "could not change your action";
+	struct plan_action a;
+	sqlite3_stmt	*st = NULL;
+	char		 now[PLAN_TIME_LEN];
+	int		 rc;
+
+	if (store_prepare(s, done ? "UPDATE plan SET status = 'done', "
+	    "done = ?2, updated = ?2 WHERE id = ?1 AND status = 'open'" :
+	    "UPDATE plan SET status = 'open', done = NULL, updated = ?2 "
+	    "WHERE id = ?1 AND status = 'done'", &st, what, cause) != 0)
+		return -1;
+	plan_now(now);
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, now);
+	if ((rc = store_plan_write(s, st, what, cause)) != 0)
+		return rc;
+
+	/* Nothing changed: already so, or no such action. */
+	if ((rc = store_plan_get(s, id, &a, cause)) != 1)
+		return rc;
+	plan_action_clear(&a);
+	return 2;
+}
+
+/* Remove an action. */
+int
+store_plan_remove(struct store *s, int64_t id, char **cause)
+{
+	const char	*what = "could not remove your action";
+	sqlite3_stmt	*st = NULL;
+
+	if (store_prepare(s, "DELETE FROM plan WHERE id = ?1", &st, what,
+	    cause) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return store_plan_write(s, st, what, cause);
+}
+
+/* The plan as a JSON array, built by SQLite. */
+int
+store_plan_json(struct store *s, char **out, char **cause)
+{
+	const char	*what = "could not read your plan";
+	sqlite3_stmt	*st = NULL;
+	int		 rc;
+
+	*out = NULL;
+	if (store_prepare(s, "SELECT json_group_array(json_object('id', id, "
+	    "'area', area, 'action', action, 'measure', measure, 'due', due, "
+	    "'support', support, 'status', status, 'created', created, "
+	    "'updated', updated, 'done', done)) FROM (SELECT * FROM plan "
+	    "ORDER BY due, id)", &st, what, cause) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = store_column_text(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		store_fail(s, rc, what, cause);
+		return -1;
+	}
+	s->last = STORE_OK;
+	return 0;
+}
+
+/* Find the visit of (session, area) in a list, or NULL. */
+static struct store_visit *
+store_visit_find(struct store_visit *v, size_t n, int64_t session, int area)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].session == session && v[i].area == area)
+			return &v[i];
+	}
+	return NULL;
+}
+
+/* Every (session, area) visited, with its rating and indicators shown. */
+int
+store_visits(struct store *s, struct store_visit **out, size_t *n,
+    char **cause)
+{
+	const char		*what = "could not read your sessions";
+	sqlite3_stmt		*st = NULL;
+	struct store_visit	*v = NULL, *p;
+	size_t			 nv = 0;
+	char			*area, *ind;
+	int			 rc, a, i;
+
+	*out = NULL;
+	*n = 0;
+
+	/* The visits and their ratings. */
+	if (store_prepare(s, "SELECT v.session, v.area, (SELECT rating FROM "
+	    "ratings r WHERE r.session = v.session AND r.area = v.area), "
+	    "(SELECT count(*) FROM answers x WHERE x.session = v.session AND "
+	    "x.area = v.area) FROM (SELECT session, area FROM ratings UNION "
+	    "SELECT session, area FROM answers) v ORDER BY v.session", &st,
+	    what, cause) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		area = store_column_text(st, 1);
+		a = framework_area_find(area);
+		free(area);
+		if (a == -1)
+			continue;
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		p = &v[nv++];
+		memset(p, 0, sizeof *p);
+		p->session = sqlite3_column_int64(st, 0);
+		p->area = a;
+		p->rating = sqlite3_column_int(st, 2);
+		p->nanswers = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	/* What their answers showed. */
+	if (store_prepare(s, "SELECT a.session, a.area, f.indicator FROM "
+	    "found f JOIN answers a ON a.id = f.answer", &st, what,
+	    cause) != 0) {
+		free(v);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		area = store_column_text(st, 1);
+		ind = store_column_text(st, 2);
+		a = framework_area_find(area);
+		i = framework_indicator_find(ind);
+		free(area);
+		free(ind);
+		if (a != -1 && i != -1 && (p = store_visit_find(v, nv,
+		    sqlite3_column_int64(st, 0), a)) != NULL)
+			p->shown[i] = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	/* Within a session, framework order. */
+	for (i = 1; i < (int)nv; i++) {
+		struct store_visit	t = v[i];
+		int			j = i;
+
+		while (j > 0 && v[j - 1].session == t.session &&
+		    v[j - 1].area > t.area) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = t;
+	}
+	*out = v;
+	*n = nv;
+	s->last = STORE_OK;
+	return 0;
+
+fail:
+	store_fail(s, rc, what, cause);
+	free(v);
+	return -1;
+}
+
+/* The latest quote of each indicator shown in an area's answers. */
+int
+store_quotes(struct store *s, int area, char *quotes[FRAMEWORK_NINDICATORS],
+    char **cause)
+{
+	const char	*what = "could not read your answers";
+	sqlite3_stmt	*st = NULL;
+	char		*ind;
+	int		 rc, i;
+
+	memset(quotes, 0, FRAMEWORK_NINDICATORS * sizeof *quotes);
+	if (area < -1 || area >= FRAMEWORK_NAREAS)
+		return store_misuse(s, cause, "no area %d", area);
+	if (store_prepare(s, "SELECT f.indicator, f.quote FROM found f JOIN "
+	    "answers a ON a.id = f.answer WHERE (?1 IS NULL OR a.area = ?1) "
+	    "AND f.quote IS NOT NULL ORDER BY a.id", &st, what, cause) != 0)
+		return -1;
+	store_bind_text(st, 1, area == -1 ? NULL : framework_areas[area].id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ind = store_column_text(st, 0);
+		if ((i = framework_indicator_find(ind)) != -1) {
+			free(quotes[i]);
+			quotes[i] = store_column_text(st, 1);
+		}
+		free(ind);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, what, cause);
+		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+			free(quotes[i]);
+			quotes[i] = NULL;
+		}
+		return -1;
+	}
+	s->last = STORE_OK;
+	return 0;
+}

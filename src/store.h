@@ -13,15 +13,23 @@
  * locked is never overwritten or repaired: store_open fails with a
  * one-line cause naming the file and what to do.
  *
+ * The action plan (table plan) keeps ids for good: AUTOINCREMENT never
+ * gives a removed action's id to another.  An action is checked with
+ * plan_check before it is written, so a bad one changes nothing.
+ *
  * Ownership: struct store is opaque and owned by the caller of
  * store_open (store_close).  Strings and lists returned are the caller's
- * (free, store_answers_free).  *cause strings are the caller's.
+ * (free, store_answers_free, plan_list_free, plan_action_clear).  *cause
+ * strings are the caller's.
  */
 #ifndef DHCOACH_STORE_H
 #define DHCOACH_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "framework.h"
+#include "plan.h"
 
 struct store;
 
@@ -141,5 +149,82 @@ int store_answered_prompts(struct store *, const char *area, char ***out,
     size_t *n, char **cause);
 /* Free n strings and their array. */
 void store_strings_free(char **, size_t n);
+
+/*
+ * Add an action to the plan (its id, created, updated and done_at are
+ * ignored), stamped with plan_now.  Returns the new id, or -1 with
+ * *cause set; an action that fails plan_check is refused unwritten.
+ */
+int64_t store_plan_add(struct store *, const struct plan_action *,
+    char **cause);
+/*
+ * Read action id into *out (to free with plan_action_clear).  Returns 1,
+ * 0 when there is no such action (*out untouched), or -1 with *cause.
+ */
+int store_plan_get(struct store *, int64_t id, struct plan_action *out,
+    char **cause);
+
+/* Which actions store_plan_list gives; zeroed, all of them. */
+struct store_plan_filter {
+	const char	*area;		/* only this area id, or NULL */
+	int		 open;		/* open ones; with done, or neither: all */
+	int		 done;		/* done ones */
+	const char	*overdue;	/* only open ones due before this date */
+};
+
+/*
+ * List the actions by due date, then id, filtered.  Returns 0 with *out
+ * filled (even when empty; free it), or -1 with *cause set.
+ */
+int store_plan_list(struct store *, const struct store_plan_filter *,
+    struct plan_list *out, char **cause);
+/*
+ * Change action a->id's area, action, measure, due date and support to
+ * a's, and its updated time.  Returns 1, 0 when there is no such action,
+ * or -1 with *cause (a failing plan_check among them, with nothing
+ * written).
+ */
+int store_plan_update(struct store *, const struct plan_action *a,
+    char **cause);
+/*
+ * Mark action id done (done 1, stamping the time) or open again (done
+ * 0).  Returns 1 when changed, 2 when it already was, 0 when there is no
+ * such action, or -1 with *cause.
+ */
+int store_plan_set_done(struct store *, int64_t id, int done, char **cause);
+/* Remove action id: 1, 0 when there is no such action, -1 with *cause. */
+int store_plan_remove(struct store *, int64_t id, char **cause);
+/*
+ * The whole plan as one JSON array, by due date then id, built by
+ * SQLite's json_group_array and json_object: objects with id, area,
+ * action, measure, due, support, status, created, updated and done (a
+ * time or null).  *out is a new string.  Returns 0, or -1 with *cause.
+ */
+int store_plan_json(struct store *, char **out, char **cause);
+
+/* An area in a session: its rating and the indicators its answers showed. */
+struct store_visit {
+	int64_t	session;
+	int	area;		/* index into framework_areas */
+	int	rating;		/* 1-5, or 0 when not rated or skipped */
+	int	nanswers;
+	int	shown[FRAMEWORK_NINDICATORS];	/* 1 when shown then */
+};
+
+/*
+ * Every (session, area) with a rating or an answer, oldest session first
+ * and in framework order within one.  *out is NULL when there are none
+ * (free it).  Returns 0, or -1 with *cause set.
+ */
+int store_visits(struct store *, struct store_visit **out, size_t *n,
+    char **cause);
+/*
+ * The latest words of the candidate that showed each indicator in
+ * answers of an area (an index; -1: every area), over every session:
+ * quotes[i] a new string, or NULL when indicator i was never shown
+ * there.  Returns 0, or -1 with *cause (quotes all NULL).
+ */
+int store_quotes(struct store *, int area,
+    char *quotes[FRAMEWORK_NINDICATORS], char **cause);
 
 #endif

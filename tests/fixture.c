@@ -102,6 +102,12 @@ fixture_dir(void)
 	    "window = 3\npattern = \\bnot\\b\n\n[cue hedge]\ndefault = no\n"
 	    "pattern = \\bwould\\b\n\n[scale]\n1 = one\n2 = two\n3 = three\n"
 	    "4 = four\n5 = five\n");
+	fixture_write(dir, "plan.prompts", "[plan]\nintro = Plan intro.\n"
+	    "offer = Shall we plan?\nnudge = Make it specific.\n"
+	    "ask-action = What will you do?\nask-measure = How will you know?\n"
+	    "ask-due = By when?\nask-support = Who will support you?\n"
+	    "ask-area = Which area?\nvague = \\bbetter\\b\n"
+	    "match = be better at it\nnomatch = run a pilot on ward 7\n");
 	return dir;
 }
 

@@ -12,13 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "converse.h"
 #include "fixture.h"
+#include "plan.h"
 #include "prompts.h"
 #include "store.h"
 #include "util.h"
 
 struct fx {
+	void		(*hook)(struct fx *, size_t);	/* before line n */
+	sqlite3		*other;	/* another process's connection */
 	char		*dir;
 	struct prompts	*p;
 	struct store	*s;
@@ -34,6 +39,8 @@ script_read(struct converse_source *src, const char *prompt)
 	struct fx	*fx = src->ctx;
 
 	(void)prompt;
+	if (fx->hook != NULL)
+		fx->hook(fx, fx->next);
 	if (fx->lines[fx->next] == NULL)
 		return NULL;
 	return xstrdup(fx->lines[fx->next++]);
@@ -260,6 +267,121 @@ test_new_prompt(void **state)
 	assert_said(fx, "\nTwo?\n");
 }
 
+/* /plan: the guided questions, each action kept once confirmed; /plan list. */
+static void
+test_plan(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_plan_filter f = { 0 };
+	struct plan_list	 l;
+	char			*cause = NULL;
+	const char		*lines[] = { "/plan list", "/plan", "do better",
+	    "Run a huddle on ward 7", "Five nurses come", "31/02/2027",
+	    "2027-03-31", "", "", "y", "n", "/plan list", "/plan sideways",
+	    "3", "/quit", NULL };
+
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	assert_int_equal(run(fx, 0, lines), 0);
+	assert_said(fx, "Your plan is empty: /plan starts it.\n");
+	assert_said(fx, "\nPlan intro.\n\nWhat will you do?\n");
+	assert_said(fx, "Make it specific.\n");
+	assert_said(fx, "There is no 31 February 2027");
+	/* The default area: the only one visited this session. */
+	assert_said(fx, "Press Enter for strategic-vision (Area "
+	    "strategic-vision)");
+	assert_said(fx, "Saved as action 1.");
+	assert_said(fx, "Back to where we were: carry on with the question "
+	    "above");
+	assert_said(fx, "  1  open    2027-03-31          strategic-vision\n"
+	    "       Run a huddle on ward 7\n");
+	assert_said(fx, "/plan adds to your action plan; /plan list shows it.");
+	assert_said(fx, "\nOne?\n");
+
+	/* Committed: the store has it. */
+	assert_int_equal(store_plan_list(fx->s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].action, "Run a huddle on ward 7");
+	assert_string_equal(l.v[0].measure, "Five nurses come");
+	plan_list_free(&l);
+	unsetenv("DHCOACH_TODAY");
+}
+
+/* After Insightfulness is summed up, the coach offers to build the plan. */
+static void
+test_plan_offer(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_plan_filter f = { 0 };
+	struct plan_list	 l;
+	char			*cause = NULL;
+	const char		*yes[] = { "4", "I did isselfappraisal "
+	    "isadaptation isstyleimpact isactionplan.", "maybe", "y",
+	    "Ask two peers for feedback", "", "in 3 months", "", "", "",
+	    "", NULL };
+	const char		*no[] = { "4", "nothing", "nothing", "nothing",
+	    "n", NULL };
+	const char		*quit[] = { "4", "nothing", "nothing",
+	    "nothing", "/quit", NULL };
+
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	assert_int_equal(run(fx, 9, yes), 0);
+	assert_said(fx, "Area insightfulness: 4 of 4 shown.");
+	assert_said(fx, "Shall we plan?\n(y/n)\nPlease answer y or n.\n");
+	assert_said(fx, "Press Enter for insightfulness");
+	assert_said(fx, "Saved as action 1.");
+	assert_said(fx, "Your summary");
+	assert_int_equal(store_plan_list(fx->s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].due, "2027-02-26");
+	assert_string_equal(l.v[0].area, "insightfulness");
+	plan_list_free(&l);
+
+	assert_int_equal(run(fx, 9, no), 0);
+	assert_said(fx, "That's fine: /plan, or 'dhcoach plan add', starts it");
+	assert_said(fx, "Your summary");
+	assert_int_equal(run(fx, 9, quit), 0);
+	assert_said(fx, "Your summary");
+	unsetenv("DHCOACH_TODAY");
+}
+
+/* Another connection takes the write lock before line 1, frees it at 2. */
+static void
+lock_hook(struct fx *fx, size_t n)
+{
+	if (n == 1)
+		assert_int_equal(sqlite3_exec(fx->other, "BEGIN EXCLUSIVE",
+		    NULL, NULL, NULL), SQLITE_OK);
+	if (n == 2)
+		assert_int_equal(sqlite3_exec(fx->other, "COMMIT", NULL, NULL,
+		    NULL), SQLITE_OK);
+}
+
+/* An answer that cannot be saved is kept and saved on a retry. */
+static void
+test_locked_retry(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_answers	 h = { 0 };
+	char			*path, *cause = NULL;
+	const char		*lines[] = { "3", "I did svvision.", "", NULL };
+
+	path = xasprintf("%s/locked.db", fx->dir);
+	store_close(fx->s);
+	assert_int_equal(store_open(path, &fx->s, &cause), STORE_OK);
+	assert_int_equal(sqlite3_open(path, &fx->other), SQLITE_OK);
+	fx->hook = lock_hook;
+	assert_int_equal(run(fx, 0, lines), 0);
+	assert_said(fx, "I couldn't save that answer: ");
+	assert_said(fx, "Press Enter to try again");
+	assert_said(fx, "title of sv.vision");
+	assert_int_equal(store_history(fx->s, NULL, NULL, &h, &cause), 0);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].answer, "I did svvision.");
+	store_answers_free(&h);
+	sqlite3_close(fx->other);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -271,6 +393,9 @@ main(void)
 		T(test_commands),
 		T(test_resume),
 		T(test_new_prompt),
+		T(test_locked_retry),
+		T(test_plan),
+		T(test_plan_offer),
 	};
 #undef T
 

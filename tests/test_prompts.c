@@ -67,7 +67,9 @@ test_valid(void **state)
 	p = prompts_load(*state, &probs, 0);
 	assert_non_null(p);
 	assert_int_equal(probs.n, 0);
-	assert_int_equal(p->nfiles, 12);
+	assert_int_equal(p->nfiles, 13);
+	assert_string_equal(p->plan.ask[PROMPTS_ASK_DUE], "By when?");
+	assert_int_equal(p->plan.vague.npats, 1);
 	assert_string_equal(p->scale[0], "one");
 	assert_string_equal(p->scale[4], "five");
 	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
@@ -251,6 +253,49 @@ test_define_errors(void **state)
 	expect_problem(*state, "integrity.prompts:", "not '9lives'");
 }
 
+/* [plan]: the SMART samples are checked; each key is required once. */
+static void
+test_plan(void **state)
+{
+	struct prompts_problems	 probs = { 0 };
+	struct prompts		*p;
+
+	fixture_append(*state, "plan.prompts", "match = nothing vague\n"
+	    "nomatch = do better\n");
+	p = prompts_load(*state, &probs, 0);
+	assert_non_null(p);
+	assert_int_equal(prompts_check_samples(p, &probs), 2);
+	assert_non_null(strstr(probs.msgs[0], "plan.prompts:13: this action "
+	    "should be flagged as vague"));
+	assert_non_null(strstr(probs.msgs[1], "plan.prompts:14: this action "
+	    "should not be flagged as vague, but the pattern at line 10 "
+	    "matches \"better\""));
+	prompts_problems_free(&probs);
+	prompts_free(p);
+}
+
+static void
+test_plan_errors(void **state)
+{
+	fixture_write(*state, "plan.prompts", "# nothing\n");
+	expect_problem(*state, "no [plan] section in any file", NULL);
+	fixture_write(*state, "plan.prompts", "[plan]\nintro = x\n");
+	expect_problem(*state, "plan.prompts:1:", "[plan] has no 'ask-due'");
+	expect_problem(*state, "plan.prompts:1:", "[plan] has no 'vague'");
+	fixture_rm(*state);
+	*state = fixture_dir();
+	fixture_append(*state, "cues.prompts", "\n[plan]\nintro = again\n");
+	expect_problem(*state, "cues.prompts:", "[plan] is already defined at");
+	fixture_rm(*state);
+	*state = fixture_dir();
+	fixture_append(*state, "plan.prompts", "vague = (unclosed\n"
+	    "colour = blue\nnudge = twice\n");
+	expect_problem(*state, "plan.prompts:13:", "does not compile");
+	expect_problem(*state, "plan.prompts:14:", "unknown key 'colour' in "
+	    "[plan]");
+	expect_problem(*state, "plan.prompts:15:", "'nudge' is given twice");
+}
+
 static void
 test_invalid_utf8(void **state)
 {
@@ -322,6 +367,8 @@ main(void)
 		T(test_scale_incomplete),
 		T(test_define),
 		T(test_define_errors),
+		T(test_plan),
+		T(test_plan_errors),
 		T(test_invalid_utf8),
 		T(test_no_files),
 		T(test_continuation_and_guard),

@@ -41,6 +41,7 @@ struct pty {
 	int	 fd;
 	struct buf out;	/* everything read so far */
 	size_t	 mark;	/* where the next expect starts looking */
+	const char *const *cmd;	/* when set: the command after --db DB */
 };
 
 static int
@@ -107,7 +108,18 @@ start(struct pty *t, const char *inputrc, const char *extra_arg)
 		unsetenv("DHCOACH_DB");
 		unsetenv("VISUAL");
 		setenv("EDITOR", editor, 1);
-		if (extra_arg != NULL)
+		if (t->cmd != NULL) {
+			char	*argv[16];
+			int	 i, n = 0;
+
+			argv[n++] = (char *)"dhcoach";
+			argv[n++] = (char *)"--db";
+			argv[n++] = t->db;
+			for (i = 0; t->cmd[i] != NULL && n < 15; i++)
+				argv[n++] = (char *)t->cmd[i];
+			argv[n] = NULL;
+			execv("./dhcoach", argv);
+		} else if (extra_arg != NULL)
 			execl("./dhcoach", "dhcoach", "--db", t->db, extra_arg,
 			    (char *)NULL);
 		else
@@ -176,14 +188,20 @@ type(struct pty *t, const char *text)
 static int
 finish(struct pty *t)
 {
-	int	status;
+	struct timespec	t0, now;
+	int		status;
 
-	while (pump(t, 100))
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
 		if (waitpid(t->pid, &status, WNOHANG) == t->pid)
-			goto out;
-	if (waitpid(t->pid, &status, 0) != t->pid)
-		fatal("waitpid");
-out:
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - t0.tv_sec > PTY_TIMEOUT_MS / 1000)
+			fail_msg("dhcoach did not leave; the screen said:\n%s",
+			    t->out.data != NULL ? t->out.data + t->mark : "");
+		if (!pump(t, 100))
+			usleep(10000);
+	}
 	t->pid = -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
@@ -393,6 +411,98 @@ test_sigkill(void **state)
 	free(json);
 }
 
+/* Run ./dhcoach with the test's database and args, without a terminal. */
+static void
+run_plain(struct pty *t, const char *args)
+{
+	char	*cmd;
+
+	cmd = xasprintf("DHCOACH_TODAY=2026-11-26 ./dhcoach --db '%s' %s "
+	    "> /dev/null", t->db, args);
+	if (system(cmd) != 0)
+		fail_msg("%s failed", cmd);
+	free(cmd);
+}
+
+/* plan rm asks on a terminal: n keeps the action, y removes it. */
+static void
+test_plan_rm(void **state)
+{
+	static const char *const rm[] = { "plan", "rm", "1", NULL };
+	struct pty	*t = *state;
+
+	run_plain(t, "plan add --action 'Run a pilot' --due 2027-01-31 "
+	    "--area integrity");
+	t->cmd = rm;
+	start(t, "inputrc", NULL);
+	expect(t, "Remove action 1, \"Run a pilot\"? This cannot be undone. "
+	    "(y/N)");
+	expect(t, "> ");
+	type(t, "n\r");
+	expect(t, "Kept action 1.");
+	assert_int_equal(finish(t), 0);
+	close(t->fd);
+
+	start(t, "inputrc", NULL);
+	expect(t, "(y/N)");
+	expect(t, "> ");
+	type(t, "y\r");
+	expect(t, "Removed action 1.");
+	assert_int_equal(finish(t), 0);
+}
+
+/* plan add on a terminal: the guided questions through readline. */
+static void
+test_plan_add(void **state)
+{
+	static const char *const add[] = { "plan", "add", NULL };
+	struct pty	*t = *state;
+	char		*cmd, *out = NULL;
+	size_t		 len;
+	FILE		*p;
+
+	t->cmd = add;
+	start(t, "inputrc", NULL);
+	expect(t, "What will you do?");
+	expect(t, "> ");
+	type(t, "Run a pilot on ward 7\r");
+	expect(t, "How will you know it worked?");
+	expect(t, "> ");
+	type(t, "Ten nurses use it\r");
+	expect(t, "By when?");
+	expect(t, "> ");
+	type(t, "31/02/2027\r");
+	expect(t, "There is no 31 February 2027");
+	expect(t, "> ");
+	type(t, "2027-03-31\r");
+	expect(t, "That is Wednesday 31 March 2027.");
+	expect(t, "Who or what will support you?");
+	expect(t, "> ");
+	type(t, "\r");
+	expect(t, "Which skill area");
+	expect(t, "> ");
+	type(t, "9\r");
+	expect(t, "Save it to your plan? (Y/n)");
+	expect(t, "> ");
+	type(t, "\r");
+	expect(t, "Saved as action 1.");
+	expect(t, "(y/N)");
+	expect(t, "> ");
+	type(t, "\004");
+	assert_int_equal(finish(t), 0);
+
+	cmd = xasprintf("./dhcoach --db '%s' plan export --format json", t->db);
+	if ((p = popen(cmd, "r")) == NULL)
+		fatal("popen");
+	if (util_read_stream(p, 1 << 20, &out, &len) != 0)
+		fatal("read");
+	pclose(p);
+	free(cmd);
+	assert_non_null(strstr(out, "\"action\":\"Run a pilot on ward 7\""));
+	assert_non_null(strstr(out, "\"area\":\"integrity\""));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -404,6 +514,8 @@ main(void)
 		T(test_paste),
 		T(test_edit),
 		T(test_sigkill),
+		T(test_plan_rm),
+		T(test_plan_add),
 	};
 #undef T
 

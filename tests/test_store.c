@@ -25,7 +25,9 @@
 #include <sqlite3.h>
 
 #include "fixture.h"
+#include "framework.h"
 #include "migrations.h"
+#include "plan.h"
 #include "store.h"
 #include "util.h"
 
@@ -898,6 +900,261 @@ test_default_path(void **state)
 	free(p);
 }
 
+/* An action for the plan tests (strings borrowed). */
+static struct plan_action
+action_of(const char *area, const char *text, const char *due)
+{
+	struct plan_action	a;
+
+	memset(&a, 0, sizeof a);
+	a.area = (char *)area;
+	a.action = (char *)text;
+	a.measure = (char *)"";
+	a.due = (char *)due;
+	a.support = (char *)"my mentor, Sam";
+	return a;
+}
+
+/* The plan: add, read, filter, change, mark, remove; ids are never reused. */
+static void
+test_plan_round_trip(void **state)
+{
+	struct store_plan_filter f;
+	struct plan_action	 a, got;
+	struct plan_list	 l;
+	struct store		*s;
+	char			*cause = NULL, *json = NULL;
+	int64_t			 id1, id2, id3, id4;
+
+	(void)state;
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	s = open_ok(":memory:");
+	a = action_of("integrity", "Tell the team, then \"own\" it",
+	    "2027-01-31");
+	assert_true((id1 = store_plan_add(s, &a, &cause)) > 0);
+	a = action_of("insightfulness", "Ask for 360\nfeedback", "2026-12-01");
+	assert_true((id2 = store_plan_add(s, &a, &cause)) > id1);
+	a = action_of("integrity", "Third", "2026-11-20");
+	assert_true((id3 = store_plan_add(s, &a, &cause)) > id2);
+
+	/* Read back, with the times stamped from DHCOACH_TODAY. */
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_plan_get(s, id1, &got, &cause), 1);
+	assert_string_equal(got.action, "Tell the team, then \"own\" it");
+	assert_string_equal(got.support, "my mentor, Sam");
+	assert_string_equal(got.created, "2026-11-26T12:00:00Z");
+	assert_int_equal(got.done, 0);
+	assert_null(got.done_at);
+	plan_action_clear(&got);
+	assert_int_equal(store_plan_get(s, 99, &got, &cause), 0);
+
+	/* By due date; filtered by area, status and overdue. */
+	memset(&f, 0, sizeof f);
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.v[0].id, id3);
+	assert_int_equal(l.v[1].id, id2);
+	assert_int_equal(l.v[2].id, id1);
+	plan_list_free(&l);
+	f.area = "integrity";
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 2);
+	plan_list_free(&l);
+	f.area = NULL;
+	f.overdue = "2026-11-26";
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, id3);
+	plan_list_free(&l);
+
+	/* Done, done again, open again; no such action. */
+	assert_int_equal(store_plan_set_done(s, id3, 1, &cause), 1);
+	assert_int_equal(store_plan_set_done(s, id3, 1, &cause), 2);
+	assert_int_equal(store_plan_set_done(s, 99, 1, &cause), 0);
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 0);	/* done is never overdue */
+	plan_list_free(&l);
+	f.overdue = NULL;
+	f.done = 1;
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].done_at, "2026-11-26T12:00:00Z");
+	plan_list_free(&l);
+	f.open = 1;
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 3);
+	plan_list_free(&l);
+	assert_int_equal(store_plan_set_done(s, id3, 0, &cause), 1);
+	assert_int_equal(store_plan_set_done(s, id3, 0, &cause), 2);
+
+	/* A change, stamped later. */
+	setenv("DHCOACH_TODAY", "2026-12-03", 1);
+	a = action_of("growth-mindset", "Changed,\nnow", "2027-06-30");
+	a.id = id2;
+	assert_int_equal(store_plan_update(s, &a, &cause), 1);
+	a.id = 99;
+	assert_int_equal(store_plan_update(s, &a, &cause), 0);
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_plan_get(s, id2, &got, &cause), 1);
+	assert_string_equal(got.area, "growth-mindset");
+	assert_string_equal(got.created, "2026-11-26T12:00:00Z");
+	assert_string_equal(got.updated, "2026-12-03T12:00:00Z");
+	plan_action_clear(&got);
+
+	/* Removing the newest never gives its id to the next one. */
+	assert_int_equal(store_plan_remove(s, id3, &cause), 1);
+	assert_int_equal(store_plan_remove(s, id3, &cause), 0);
+	a = action_of("integrity", "Fourth", "2027-01-01");
+	assert_true((id4 = store_plan_add(s, &a, &cause)) > id3);
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_plan_get(s, id1, &got, &cause), 1);
+	assert_string_equal(got.action, "Tell the team, then \"own\" it");
+	plan_action_clear(&got);
+
+	/* The JSON export, built by SQLite, by due date. */
+	assert_int_equal(store_plan_json(s, &json, &cause), 0);
+	assert_non_null(strstr(json, "[{\"id\":4,\"area\":\"integrity\","
+	    "\"action\":\"Fourth\",\"measure\":\"\",\"due\":\"2027-01-01\","
+	    "\"support\":\"my mentor, Sam\",\"status\":\"open\",\"created\":"
+	    "\"2026-12-03T12:00:00Z\",\"updated\":\"2026-12-03T12:00:00Z\","
+	    "\"done\":null},"));
+	assert_non_null(strstr(json, "\"Tell the team, then \\\"own\\\" it\""));
+	assert_non_null(strstr(json, "\"Changed,\\nnow\""));
+	free(json);
+	store_close(s);
+	unsetenv("DHCOACH_TODAY");
+}
+
+/* A bad action is refused with nothing written; so is one another program's SQL would reject. */
+static void
+test_plan_bad_writes(void **state)
+{
+	static const char	*bad_dates[] = { "2027-02-30", "31/03/2027",
+	    "", "2027-3-31" };
+	struct store_plan_filter f;
+	struct plan_action	 a;
+	struct plan_list	 l;
+	struct store		*s;
+	sqlite3			*db;
+	char			*path, *cause = NULL, *json = NULL;
+	size_t			 i;
+
+	path = path_in(state, "dhcoach.db");
+	s = open_ok(path);
+	a = action_of("integrity", "  ", "2027-01-31");
+	assert_int_equal(store_plan_add(s, &a, &cause), -1);
+	assert_non_null(strstr(cause, "the action is empty"));
+	free(cause);
+	a = action_of("nowhere", "Run a pilot", "2027-01-31");
+	assert_int_equal(store_plan_add(s, &a, &cause), -1);
+	assert_non_null(strstr(cause, "unknown area 'nowhere'"));
+	free(cause);
+	for (i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
+		a = action_of("integrity", "Run a pilot", bad_dates[i]);
+		assert_int_equal(store_plan_add(s, &a, &cause), -1);
+		free(cause);
+	}
+	a = action_of("integrity", "Run a pilot", "2027-01-31");
+	a.id = 1;
+	assert_int_equal(store_plan_update(s, &a, &cause), 0);	/* no action 1 */
+	memset(&f, 0, sizeof f);
+	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
+	assert_int_equal(l.n, 0);
+	assert_null(l.v);
+	plan_list_free(&l);
+	assert_int_equal(store_plan_json(s, &json, &cause), 0);
+	assert_string_equal(json, "[]");
+	free(json);
+	store_close(s);
+
+	/* The schema's own checks, for writers other than dhcoach. */
+	db = raw_open(path);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
+	    "due) VALUES ('integrity', 'x', '2027-02-30')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
+	    "due) VALUES ('integrity', ' ', '2027-02-03')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
+	    "due, status) VALUES ('integrity', 'x', '2027-02-03', 'done')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM plan"), 0);
+	sqlite3_close(db);
+	free(path);
+}
+
+/* Visits: each (session, area) with its rating and what it showed; quotes: the latest words. */
+static void
+test_visits_quotes(void **state)
+{
+	static const struct store_found	 f1[] = {
+		{ "in.honesty", "I told them" }, { "ev.example", "last May" },
+	};
+	static const struct store_found	 f2[] = {
+		{ "in.honesty", "I owned the mistake" },
+		{ "in.accountability", "my part" },
+	};
+	static const struct store_found	 f3[] = {
+		{ "sv.vision", "a picture" }, { "ev.example", "in March" },
+	};
+	struct store_visit	*v;
+	struct store		*s;
+	char			*quotes[FRAMEWORK_NINDICATORS], *cause = NULL;
+	size_t			 n;
+	int64_t			 s1, s2;
+	int			 hon, acc, ex, i;
+
+	(void)state;
+	hon = framework_indicator_find("in.honesty");
+	acc = framework_indicator_find("in.accountability");
+	ex = framework_indicator_find("ev.example");
+	s = open_ok(":memory:");
+	assert_int_equal(store_visits(s, &v, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_null(v);
+
+	s1 = begin_ok(s);
+	assert_int_equal(store_rating_set(s, s1, "integrity", 2, &cause), 0);
+	assert_int_equal(store_rating_set(s, s1, "strategic-vision", 0,
+	    &cause), 0);
+	answer_ok(s, s1, "integrity", "prompt", "Q?", "a1", f1, 2);
+	s2 = begin_ok(s);
+	answer_ok(s, s2, "integrity", "prompt", "Q?", "a2", f2, 2);
+	answer_ok(s, s2, "strategic-vision", "prompt", "Q?", "a3", f3, 2);
+
+	assert_int_equal(store_visits(s, &v, &n, &cause), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(v[0].session, s1);
+	assert_int_equal(v[0].area, 0);		/* framework order */
+	assert_int_equal(v[0].rating, 0);	/* skipped */
+	assert_int_equal(v[0].nanswers, 0);
+	assert_int_equal(v[1].area, 8);
+	assert_int_equal(v[1].rating, 2);
+	assert_int_equal(v[1].nanswers, 1);
+	assert_true(v[1].shown[hon] && v[1].shown[ex] && !v[1].shown[acc]);
+	assert_int_equal(v[2].session, s2);
+	assert_int_equal(v[2].area, 0);
+	assert_true(v[2].shown[ex]);
+	assert_int_equal(v[3].area, 8);
+	assert_int_equal(v[3].rating, 0);
+	assert_true(v[3].shown[hon] && v[3].shown[acc] && !v[3].shown[ex]);
+	free(v);
+
+	assert_int_equal(store_quotes(s, 8, quotes, &cause), 0);
+	assert_string_equal(quotes[hon], "I owned the mistake");
+	assert_string_equal(quotes[acc], "my part");
+	assert_string_equal(quotes[ex], "last May");
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		free(quotes[i]);
+	assert_int_equal(store_quotes(s, -1, quotes, &cause), 0);
+	assert_string_equal(quotes[ex], "in March");
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		free(quotes[i]);
+	assert_int_equal(store_quotes(s, 10, quotes, &cause), -1);
+	free(cause);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -939,6 +1196,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cascade_and_index,
 		    dir_setup, dir_teardown),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_plan_round_trip),
+		cmocka_unit_test_setup_teardown(test_plan_bad_writes, dir_setup,
+		    dir_teardown),
+		cmocka_unit_test(test_visits_quotes),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
