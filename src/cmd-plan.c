@@ -20,14 +20,13 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <readline/readline.h>
-
 #include "cmd.h"
 #include "converse.h"
 #include "framework.h"
 #include "plan-guide.h"
 #include "plan.h"
 #include "prompts.h"
+#include "repl.h"
 #include "store.h"
 #include "util.h"
 
@@ -98,53 +97,11 @@ struct cmd_plan_args {
 	char			 today[PLAN_DATE_LEN];
 };
 
-/* Read a line for the guided questions: readline on a terminal, else a plain line. */
-static char *
-cmd_plan_read(struct converse_source *src, const char *prompt)
-{
-	char	*line = NULL, *copy;
-	size_t	 size = 0;
-	ssize_t	 n;
-
-	fflush(stdout);
-	if (src->ctx != NULL) {
-		if ((line = readline(prompt)) == NULL) {
-			fputc('\n', stdout);
-			return NULL;
-		}
-		copy = xstrdup(line);
-		free(line);
-		return copy;
-	}
-	if ((n = getline(&line, &size, stdin)) == -1) {
-		free(line);
-		return NULL;
-	}
-	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		line[--n] = '\0';
-	return line;
-}
-
-/* The guided questions have no editor. */
-static char *
-cmd_plan_edit_text(struct converse_source *src, char **cause)
-{
-	(void)src;
-	*cause = xstrdup("type your answer on one line");
-	return NULL;
-}
-
-/* A line source on standard input (ctx marks a terminal). */
+/* The guided questions read lines as the conversation does. */
 static void
 cmd_plan_source(struct converse_source *src)
 {
-	memset(src, 0, sizeof *src);
-	src->read = cmd_plan_read;
-	src->edit = cmd_plan_edit_text;
-	if (isatty(STDIN_FILENO)) {
-		rl_readline_name = "dhcoach";
-		src->ctx = src;
-	}
+	repl_source(src);
 }
 
 /* The database path chosen by ctx (a new string). */

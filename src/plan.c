@@ -848,56 +848,6 @@ plan_status(const struct plan_action *a)
 	return a->done ? "done" : "open";
 }
 
-/* Display columns of a word (one per character). */
-static int
-plan_columns(const char *s, size_t len)
-{
-	size_t	i, n;
-	int	cols = 0;
-
-	for (i = 0; i < len; i += n) {
-		if ((n = util_utf8_len(s + i, len - i)) == 0)
-			n = 1;
-		cols++;
-	}
-	return cols;
-}
-
-/*
- * Write text's words from column col, wrapping at width to indent
- * spaces; line breaks in the text become spaces.  Ends the line.
- */
-static void
-plan_wrap(FILE *f, int col, int indent, const char *text, int width)
-{
-	const char	*s = text, *w;
-	size_t		 wlen;
-	int		 wcols, fresh = 1;
-
-	for (;;) {
-		s += strspn(s, " \t\r\n");
-		if (*s == '\0')
-			break;
-		w = s;
-		wlen = strcspn(s, " \t\r\n");
-		s += wlen;
-		wcols = plan_columns(w, wlen);
-		if (!fresh && col + 1 + wcols > width) {
-			fprintf(f, "\n%*s", indent, "");
-			col = indent;
-			fresh = 1;
-		}
-		if (!fresh) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(w, 1, wlen, f);
-		col += wcols;
-		fresh = 0;
-	}
-	fputc('\n', f);
-}
-
 /* Print the plan as a list. */
 void
 plan_render_list(FILE *f, const struct plan_list *l, const char *today,
@@ -913,7 +863,7 @@ plan_render_list(FILE *f, const struct plan_list *l, const char *today,
 		    plan_status(a), a->due, plan_overdue(a, today) ?
 		    "overdue" : "", a->area);
 		fprintf(f, "%7s", "");
-		plan_wrap(f, 7, 7, a->action, width);
+		util_wrap_at(f, a->action, 7, 7, width);
 	}
 }
 
@@ -925,7 +875,7 @@ plan_show_field(FILE *f, const char *label, const char *text, int width)
 	if (text == NULL || *text == '\0')
 		fputs("(not given)\n", f);
 	else
-		plan_wrap(f, 19, 19, text, width);
+		util_wrap_at(f, text, 19, 19, width);
 }
 
 /* Print the five answers of an action. */

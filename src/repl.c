@@ -315,6 +315,20 @@ repl_edit(struct converse_source *src, char **cause)
 	return text;
 }
 
+/* Set up a line source on standard input; see repl.h. */
+void
+repl_source(struct converse_source *src)
+{
+	memset(src, 0, sizeof *src);
+	src->edit = repl_edit;
+	if (isatty(STDIN_FILENO)) {
+		rl_readline_name = "dhcoach";
+		src->read = repl_read_terminal;
+		src->ctx = src;
+	} else
+		src->read = repl_read_plain;
+}
+
 /* Whether to use colour: a terminal, NO_COLOR unset, TERM not dumb. */
 static int
 repl_colour(void)
@@ -350,13 +364,10 @@ repl_run(struct cmd_ctx *ctx, int start)
 	db = ctx->db_path != NULL ? xstrdup(ctx->db_path) :
 	    store_default_path();
 
-	tty = isatty(STDIN_FILENO);
-	src.edit = repl_edit;
+	/* On a terminal (src.ctx set): completion, history, Ctrl-C. */
+	repl_source(&src);
+	tty = src.ctx != NULL;
 	if (tty) {
-		/* The editor needs the terminal; ctx marks that there is one. */
-		src.read = repl_read_terminal;
-		src.ctx = &src;
-		rl_readline_name = "dhcoach";
 		rl_attempted_completion_function = repl_complete;
 		rl_catch_signals = 0;
 		rl_getc_function = repl_getc;
@@ -368,8 +379,7 @@ repl_run(struct cmd_ctx *ctx, int start)
 		sigaddset(&block, SIGINT);
 		sigprocmask(SIG_BLOCK, &block, &saved);
 		repl_history_open();
-	} else
-		src.read = repl_read_plain;
+	}
 
 	converse_init(&conv, p, store, db, &src, stdout, cmd_width(),
 	    repl_colour());

@@ -23,6 +23,15 @@ struct cmd_ctx;
  */
 int repl_run(struct cmd_ctx *, int start);
 
+struct converse_source;
+
+/*
+ * Set up src to read lines from standard input: with readline (no
+ * history file, no completion) on a terminal, else plain lines.  For
+ * commands that ask a few questions, such as "plan add".
+ */
+void repl_source(struct converse_source *src);
+
 /* The history file's path: a new string. */
 char *repl_history_path(void);
 

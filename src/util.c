@@ -319,12 +319,18 @@ util_columns(const char *s, size_t len)
 void
 util_wrap(FILE *f, const char *text, int first_indent, int indent, int width)
 {
+	fprintf(f, "%*s", first_indent, "");
+	util_wrap_at(f, text, first_indent, indent, width);
+}
+
+/* Write text from column col, wrapped at width; see util.h. */
+void
+util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
+{
 	const char	*s = text, *w;
 	size_t		 wlen;
-	int		 col, wcols, fresh = 1;
+	int		 wcols, fresh = 1;
 
-	fprintf(f, "%*s", first_indent, "");
-	col = first_indent;
 	for (;;) {
 		s += strspn(s, " \t\r\n");
 		if (*s == '\0')

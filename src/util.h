@@ -74,5 +74,10 @@ char *util_squeeze(const char *s, size_t len, size_t max);
  */
 void util_wrap(FILE *f, const char *text, int first_indent, int indent,
     int width);
+/*
+ * The same, for text that starts at column col of a line already begun
+ * (nothing is written before the first word).
+ */
+void util_wrap_at(FILE *f, const char *text, int col, int indent, int width);
 
 #endif
