@@ -220,11 +220,14 @@ match_cue_cancels(const struct match_cue *c, const char *text, size_t len,
 		    &e, cause)) == 1 && s < start) {
 			if (e <= start &&
 			    match_count_words(text, e, start) <= c->window) {
+				/* A stop word spares the match from this cue
+				 * only: a nearer one may still cancel it. */
 				rc = match_stopped(c, text, len, e, start,
 				    cause);
-				if (rc != 0)
-					return rc == 1 ? 0 : -1;
-				return 1;
+				if (rc == -1)
+					return -1;
+				if (rc == 0)
+					return 1;
 			}
 			off = e > s ? e : s + 1;
 		}

@@ -176,6 +176,9 @@ test_negation(void **state)
 	    &hit), MATCH_FOUND);
 	assert_int_equal(set_find(g, "Not easy, involving patients.", &hit),
 	    MATCH_GUARDED);
+	/* ...but a nearer cue after the stop word still cancels it. */
+	assert_int_equal(set_find(g, "Not easy, but we did not involve "
+	    "patients.", &hit), MATCH_GUARDED);
 	/* A full stop ends the cue's reach. */
 	assert_int_equal(set_find(g, "It was not easy. Involving patients "
 	    "helped.", &hit), MATCH_FOUND);
