@@ -16,6 +16,10 @@
 	(PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | \
 	 PCRE2_NEVER_BACKSLASH_C)
 #define MATCH_JIT_STACK_MIN	(32 * 1024)
+/* The most words a cue's own phrase spans ("if we had"). */
+#define MATCH_CUE_WORDS		8
+/* Bytes after a match's start that a cue's look-ahead may read. */
+#define MATCH_LOOKAHEAD		64
 #define MATCH_JIT_STACK_MAX	(1024 * 1024)
 
 static pcre2_match_context	*match_ctx;
@@ -167,14 +171,27 @@ match_count_words(const char *text, size_t from, size_t to)
 	return words;
 }
 
-/* Where the clause holding offset begins: after the last . ! ? ; or newline. */
+/*
+ * Where a cue ending before offset may begin: back over at most words
+ * words, and never before the clause (after the last . ! ? ; or line
+ * break).  Bounded, so that a long answer without full stops costs no
+ * more per match than a short one.
+ */
 static size_t
-match_clause_start(const char *text, size_t offset)
+match_reach_back(const char *text, size_t offset, int words)
 {
+	int	in = 0;
+
 	while (offset > 0) {
 		if (strchr(".!?;\n", text[offset - 1]) != NULL &&
 		    text[offset - 1] != '\0')
 			break;
+		if (match_is_word_byte((unsigned char)text[offset - 1])) {
+			if (!in && words-- == 0)
+				break;
+			in = 1;
+		} else
+			in = 0;
 		offset--;
 	}
 	return offset;
@@ -185,14 +202,14 @@ match_clause_start(const char *text, size_t offset)
  * yes, 0 no, -1 on a limit with *cause set.
  */
 static int
-match_stopped(const struct match_cue *c, const char *text, size_t len,
-    size_t from, size_t to, char **cause)
+match_stopped(const struct match_cue *c, const char *text, size_t from,
+    size_t to, char **cause)
 {
 	size_t	i, s, e;
 	int	rc;
 
 	for (i = 0; i < c->nstops; i++) {
-		rc = match_pattern_next(&c->stops[i], text, len, from, &s, &e,
+		rc = match_pattern_next(&c->stops[i], text, to, from, &s, &e,
 		    cause);
 		if (rc == -1)
 			return -1;
@@ -210,20 +227,22 @@ static int
 match_cue_cancels(const struct match_cue *c, const char *text, size_t len,
     size_t start, char **cause)
 {
-	size_t	clause, off, s, e, i;
+	size_t	clause, end, off, s, e, i;
 	int	rc;
 
-	clause = match_clause_start(text, start);
+	/* Only the few words before the match, and a little after for
+	 * look-aheads: the cost per match stays bounded. */
+	clause = match_reach_back(text, start, c->window + MATCH_CUE_WORDS);
+	end = len - start > MATCH_LOOKAHEAD ? start + MATCH_LOOKAHEAD : len;
 	for (i = 0; i < c->npats; i++) {
 		off = clause;
-		while ((rc = match_pattern_next(&c->pats[i], text, len, off, &s,
+		while ((rc = match_pattern_next(&c->pats[i], text, end, off, &s,
 		    &e, cause)) == 1 && s < start) {
 			if (e <= start &&
 			    match_count_words(text, e, start) <= c->window) {
 				/* A stop word spares the match from this cue
 				 * only: a nearer one may still cancel it. */
-				rc = match_stopped(c, text, len, e, start,
-				    cause);
+				rc = match_stopped(c, text, e, start, cause);
 				if (rc == -1)
 					return -1;
 				if (rc == 0)
