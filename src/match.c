@@ -173,8 +173,8 @@ match_count_words(const char *text, size_t from, size_t to)
 
 /*
  * Where a cue ending before offset may begin: back over at most words
- * words, and never before the clause (after the last . ! ? ; or line
- * break).  Bounded, so that a long answer without full stops costs no
+ * words, and never before the clause (after the last . ! ? ; or blank
+ * line).  Bounded, so that a long answer without full stops costs no
  * more per match than a short one.
  */
 static size_t
@@ -183,8 +183,12 @@ match_reach_back(const char *text, size_t offset, int words)
 	int	in = 0;
 
 	while (offset > 0) {
-		if (strchr(".!?;\n", text[offset - 1]) != NULL &&
+		if (strchr(".!?;", text[offset - 1]) != NULL &&
 		    text[offset - 1] != '\0')
+			break;
+		/* A blank line ends a clause; a wrapped line does not. */
+		if (offset >= 2 && text[offset - 1] == '\n' &&
+		    text[offset - 2] == '\n')
 			break;
 		if (match_is_word_byte((unsigned char)text[offset - 1])) {
 			if (!in && words-- == 0)

@@ -179,6 +179,11 @@ test_negation(void **state)
 	/* ...but a nearer cue after the stop word still cancels it. */
 	assert_int_equal(set_find(g, "Not easy, but we did not involve "
 	    "patients.", &hit), MATCH_GUARDED);
+	/* A wrapped line does not end the cue's reach; a blank line does. */
+	assert_int_equal(set_find(g, "We did not\ninvolve patients.", &hit),
+	    MATCH_GUARDED);
+	assert_int_equal(set_find(g, "It is not\n\ninvolving patients.", &hit),
+	    MATCH_FOUND);
 	/* A full stop ends the cue's reach. */
 	assert_int_equal(set_find(g, "It was not easy. Involving patients "
 	    "helped.", &hit), MATCH_FOUND);
