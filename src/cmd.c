@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "converse.h"
 #include "framework.h"
 #include "prompts.h"
 #include "util.h"
@@ -82,8 +83,10 @@ cmd_find(const char *name)
 void
 cmd_usage(FILE *f)
 {
-	const struct cmd_entry	*e;
-	int			 i;
+	const struct cmd_entry		*e;
+	const struct converse_command	*c;
+	char				*name;
+	int				 i;
 
 	fprintf(f,
 	    "Usage: %s [OPTION]... [--area ID]\n"
@@ -92,11 +95,17 @@ cmd_usage(FILE *f)
 	    "Leadership\nProgramme's skills framework, and see where your "
 	    "evidence is strong or thin.\n\n"
 	    "With no command, start a coaching conversation that walks the ten "
-	    "skill areas\n(--area ID: begin at one); type /help inside it for "
-	    "its commands.\n\nCommands:\n", PROGNAME, PROGNAME);
+	    "skill areas\n(--area ID: begin at one).\n\nCommands:\n", PROGNAME, PROGNAME);
 	for (e = cmd_table; e->name != NULL; e++) {
 		fprintf(f, "  %s %s\n", e->name, e->args);
 		fprintf(f, "      %s\n", e->summary);
+	}
+	fprintf(f, "\nInside the conversation:\n");
+	for (c = converse_commands; c->name != NULL; c++) {
+		name = xasprintf("/%s%s%s", c->name, *c->args ? " " : "",
+		    c->args);
+		fprintf(f, "  %-12s %s\n", name, c->summary);
+		free(name);
 	}
 	fprintf(f,
 	    "\nOptions (before or after the command):\n"
