@@ -346,6 +346,34 @@ plan_guide_stopped(struct plan_guide *g, enum plan_guide_read r)
 	return PLAN_GUIDE_DROPPED;
 }
 
+/*
+ * Show the draft under heading and ask question.  Returns 1 when the
+ * candidate confirms; else 0 with *res set (dropped, cancelled or ended)
+ * after saying dropped when they answered no.
+ */
+static int
+plan_guide_confirm(struct plan_guide *g, const struct plan_action *a,
+    const char *heading, const char *question, const char *dropped,
+    enum plan_guide_result *res)
+{
+	int	yes;
+
+	fprintf(g->out, "\n%s\n", heading);
+	plan_render_draft(g->out, a, g->width);
+	plan_guide_say(g, question);
+	if ((yes = plan_guide_yesno(g, 1)) < 0) {
+		*res = plan_guide_stopped(g, yes == -1 ? PLAN_GUIDE_END :
+		    PLAN_GUIDE_CANCEL);
+		return 0;
+	}
+	if (!yes) {
+		plan_guide_say(g, dropped);
+		*res = PLAN_GUIDE_DROPPED;
+		return 0;
+	}
+	return 1;
+}
+
 /* Ask for one new action; see plan-guide.h. */
 enum plan_guide_result
 plan_guide_add(struct plan_guide *g, int64_t *id, char **cause)
@@ -353,7 +381,6 @@ plan_guide_add(struct plan_guide *g, int64_t *id, char **cause)
 	struct plan_action	 a;
 	enum plan_guide_read	 r;
 	enum plan_guide_result	 res;
-	int			 yes;
 
 	memset(&a, 0, sizeof a);
 	*id = -1;
@@ -361,19 +388,9 @@ plan_guide_add(struct plan_guide *g, int64_t *id, char **cause)
 		res = plan_guide_stopped(g, r);
 		goto out;
 	}
-	fputs("\nYour action:\n", g->out);
-	plan_render_draft(g->out, &a, g->width);
-	plan_guide_say(g, "Save it to your plan? (Y/n)");
-	if ((yes = plan_guide_yesno(g, 1)) < 0) {
-		res = plan_guide_stopped(g, yes == -1 ? PLAN_GUIDE_END :
-		    PLAN_GUIDE_CANCEL);
+	if (!plan_guide_confirm(g, &a, "Your action:",
+	    "Save it to your plan? (Y/n)", "Not saved.", &res))
 		goto out;
-	}
-	if (!yes) {
-		plan_guide_say(g, "Not saved.");
-		res = PLAN_GUIDE_DROPPED;
-		goto out;
-	}
 	if ((*id = store_plan_add(g->store, &a, cause)) == -1) {
 		res = PLAN_GUIDE_ERROR;
 		goto out;
@@ -400,7 +417,7 @@ plan_guide_edit(struct plan_guide *g, const struct plan_action *cur,
 	struct plan_action	 a;
 	enum plan_guide_read	 r;
 	enum plan_guide_result	 res;
-	int			 yes, rc;
+	int			 rc;
 
 	memset(&a, 0, sizeof a);
 	a.id = cur->id;
@@ -422,19 +439,10 @@ plan_guide_edit(struct plan_guide *g, const struct plan_action *cur,
 		res = PLAN_GUIDE_DROPPED;
 		goto out;
 	}
-	fputs("\nYour action now:\n", g->out);
-	plan_render_draft(g->out, &a, g->width);
-	plan_guide_say(g, "Save the changes? (Y/n)");
-	if ((yes = plan_guide_yesno(g, 1)) < 0) {
-		res = plan_guide_stopped(g, yes == -1 ? PLAN_GUIDE_END :
-		    PLAN_GUIDE_CANCEL);
+	if (!plan_guide_confirm(g, &a, "Your action now:",
+	    "Save the changes? (Y/n)", "Not saved: the action is as it was.",
+	    &res))
 		goto out;
-	}
-	if (!yes) {
-		plan_guide_say(g, "Not saved: the action is as it was.");
-		res = PLAN_GUIDE_DROPPED;
-		goto out;
-	}
 	if ((rc = store_plan_update(g->store, &a, cause)) == -1) {
 		res = PLAN_GUIDE_ERROR;
 		goto out;
