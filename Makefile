@@ -1,12 +1,17 @@
 # dhcoach: a terminal coaching assistant for the Digital Health Leadership
-# Programme.  GNU make.  See README.md.
+# Programme.  GNU make.  See README.md and HACKING.md.
 #
-#   make run     install missing packages, build, start dhcoach
-#   make check   install missing packages, build, run every test
+#   make run         install missing packages, build, start dhcoach
+#   make check       install missing packages, build, run every test
+#   make bench       speed and memory against the tools people know
+#   make sanitize    make check again with ASan and UBSan
+#   make valgrind    the unit tests and a conversation under valgrind
+#   make fuzz        each libFuzzer harness for FUZZ_SECONDS
+#   make check-slow  SIGKILL during conversations: nothing acknowledged lost
 #
 # CFLAGS, CPPFLAGS and LDFLAGS are yours; required flags are added to them.
 
-VERSION  = 0.1.0
+VERSION  = 0.2.0
 PREFIX  ?= /usr/local
 bindir   = $(PREFIX)/bin
 datadir  = $(PREFIX)/share
@@ -40,9 +45,12 @@ LIB_OBJS := $(filter-out src/main.o,$(OBJS))
 
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TEST_BINS := $(TEST_SRCS:.c=)
+TEST_HELPERS := $(filter-out tests/test_%,$(sort $(wildcard tests/*.c)))
+TEST_HELPER_OBJS := tests/fixture.o
 
 .PHONY: all run check deps install uninstall clean unit e2e corpus \
-	check-prompts man bench
+	check-prompts check-layers man bench sanitize valgrind fuzz \
+	check-slow
 
 all: dhcoach
 
@@ -66,14 +74,25 @@ dhcoach: $(OBJS)
 run: dhcoach
 	./dhcoach
 
-tests/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(LIB_OBJS) | deps
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -Itests -o $@ $< tests/fixture.c \
-		$(LIB_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+tests/fixture.o: tests/fixture.c tests/fixture.h $(wildcard src/*.h) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests -c -o $@ $<
 
-# Every test: units, the shipped prompt files, end-to-end cases, the
-# bad inputs, and the corpus's precision and recall.
-check: unit check-prompts e2e man corpus
+tests/test_%: tests/test_%.c $(TEST_HELPER_OBJS) $(LIB_OBJS) $(wildcard tests/*.h) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -Itests \
+		-o $@ $< $(TEST_HELPER_OBJS) $(LIB_OBJS) $(PKG_LIBS) \
+		$(CMOCKA_LIBS) $(LDFLAGS)
+
+tests/corpus-score: tests/corpus-score.c $(LIB_OBJS) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) \
+		$(PKG_LIBS) $(LDFLAGS)
+
+# Every test: the layers, units, the shipped prompt files, end-to-end
+# cases, the bad inputs, the manual pages and the corpora's figures.
+check: check-layers unit check-prompts e2e man corpus
 	@echo "make check: all tests passed"
+
+check-layers:
+	@sh tests/check-layers
 
 unit: dhcoach $(TEST_BINS)
 	@sh tests/run-units $(TEST_BINS)
@@ -85,20 +104,41 @@ e2e: dhcoach
 	@sh tests/run-e2e
 	@sh tests/run-bad-inputs
 
-corpus: dhcoach
+corpus: dhcoach tests/corpus-score
 	@sh tests/corpus-eval
 
 # The manual pages: lint, and no drift from --help, /help and EXAMPLES.
 man: dhcoach
 	@sh tests/check-man
 
-# Speed and memory, as ratios within one run (see tests/bench.c).
-bench: tests/bench
-	./tests/bench prompts tests/e2e/strong.in
+# Speed and memory, as ratios within one run (see tests/bench).
+bench: dhcoach tests/bench-analyse
+	@sh tests/bench
 
-tests/bench: tests/bench.c $(LIB_OBJS) | deps
+tests/bench-analyse: tests/bench-analyse.c $(LIB_OBJS) | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) \
 		$(PKG_LIBS) $(LDFLAGS)
+
+# The whole of make check again, built with ASan and UBSan.
+SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+sanitize:
+	$(MAKE) clean
+	$(MAKE) check CFLAGS='$(SAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined'
+	$(MAKE) clean
+
+# The unit tests and scripted conversations under valgrind: no errors,
+# no definite leaks (PCRE2's JIT over-read is the only suppression).
+valgrind: dhcoach $(TEST_BINS)
+	@sh tests/run-valgrind $(TEST_BINS)
+
+# libFuzzer harnesses (clang): each runs for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/fuzz/run $(FUZZ_SECONDS)
+
+check-slow: dhcoach
+	@sh tests/check-slow
 
 install: dhcoach
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/prompts
@@ -117,5 +157,6 @@ uninstall:
 	-rmdir $(DESTDIR)$(pkgdatadir)/prompts $(DESTDIR)$(pkgdatadir)
 
 clean:
-	rm -f dhcoach $(OBJS) $(TEST_BINS) tests/bench
+	rm -f dhcoach $(OBJS) $(TEST_BINS) tests/*.o tests/corpus-score \
+		tests/bench-analyse
 	rm -rf gen tests/out

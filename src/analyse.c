@@ -1,5 +1,12 @@
 /*
  * analyse.c: running every indicator over a text (see analyse.h).
+ *
+ * The text is normalised and split once; every indicator's match set
+ * then runs over the normalised copy with the sentences' ends as
+ * barriers, so that a match counts only within one sentence and a cue
+ * reaches back no further than the sentence's start.  Offsets kept in
+ * the items are offsets into the copy; quotes go back to the
+ * candidate's own bytes through the copy's map.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +15,34 @@
 #include "match.h"
 #include "util.h"
 
+/* Keep a warning. */
+static void
+analyse_warn(struct analysis *a, char *msg)
+{
+	a->warnings = xreallocarray(a->warnings, a->nwarnings + 1,
+	    sizeof *a->warnings);
+	a->warnings[a->nwarnings++] = msg;
+}
+
+/* The sentence holding a match that starts at off and spans no end. */
+static size_t
+analyse_sentence(const struct sentences *s, size_t off)
+{
+	size_t	k = sentence_at(s, off);
+
+	if (k + 1 < s->n && off >= s->v[k].end)
+		k++;
+	return k;
+}
+
 /* Analyse a text against every indicator. */
 void
 analyse_run(const struct prompts *p, const char *text, size_t len,
     struct analysis *a)
 {
 	struct match_hit	 hit;
+	struct sentences	*s = &a->sents;
+	size_t			*ends, nends;
 	char			*cause;
 	int			 i, rc;
 
@@ -21,25 +50,37 @@ analyse_run(const struct prompts *p, const char *text, size_t len,
 	a->prompts = p;
 	a->text = text;
 	a->len = len;
+	sentence_split(text, len, s);
+
+	/* JIT pays only on long texts.  It changes nothing the prompts
+	 * say, only how fast they run, so the const is kept in spirit. */
+	if (len >= ANALYSE_JIT_MIN && !p->jit)
+		prompts_jit((struct prompts *)p);
+
+	/* Matches may not cross where one sentence ends. */
+	nends = s->n > 0 ? s->n - 1 : 0;
+	ends = xcalloc(nends + 1, sizeof *ends);
+	for (i = 0; (size_t)i < nends; i++)
+		ends[i] = s->v[i].end;
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
 		cause = NULL;
-		rc = match_set_find(&p->indicators[i].set, text, len, &hit,
-		    &cause);
+		rc = match_set_find_within(&p->indicators[i].set, s->norm,
+		    s->len, ends, nends, &hit, &cause);
 		if (rc == -1) {
-			a->warnings = xreallocarray(a->warnings,
-			    a->nwarnings + 1, sizeof *a->warnings);
-			a->warnings[a->nwarnings++] = cause;
+			analyse_warn(a, cause);
 			rc = MATCH_NONE;
 		}
 		a->items[i].status = rc;
 		if (rc != MATCH_NONE) {
 			a->items[i].start = hit.start;
 			a->items[i].end = hit.end;
+			a->items[i].sentence = analyse_sentence(s, hit.start);
 		}
 	}
+	free(ends);
 }
 
-/* Free an analysis's warnings. */
+/* Free an analysis's sentences and warnings. */
 void
 analyse_free(struct analysis *a)
 {
@@ -50,6 +91,7 @@ analyse_free(struct analysis *a)
 	free(a->warnings);
 	a->warnings = NULL;
 	a->nwarnings = 0;
+	sentence_free(&a->sents);
 }
 
 /* Whether indicator i was shown. */
@@ -76,56 +118,32 @@ analyse_count(const struct analysis *a, int area, int *total)
 	return shown;
 }
 
-/* Whether byte c ends a phrase worth quoting. */
-static int
-analyse_is_stop(char c)
-{
-	return c != '\0' && strchr(".,;:!?()\"\n", c) != NULL;
-}
-
-/*
- * Move from offset across up to n words (backwards when dir is -1),
- * stopping at punctuation that ends a phrase.
- */
-static size_t
-analyse_widen(const char *t, size_t len, size_t off, int dir, int n)
-{
-	size_t	edge = off;
-
-	while (n > 0) {
-		if (dir < 0) {
-			while (off > 0 && t[off - 1] == ' ')
-				off--;
-			if (off == 0 || analyse_is_stop(t[off - 1]))
-				break;
-			while (off > 0 && t[off - 1] != ' ' &&
-			    !analyse_is_stop(t[off - 1]))
-				off--;
-		} else {
-			while (off < len && t[off] == ' ')
-				off++;
-			if (off == len || analyse_is_stop(t[off]))
-				break;
-			while (off < len && t[off] != ' ' &&
-			    !analyse_is_stop(t[off]))
-				off++;
-		}
-		edge = off;
-		n--;
-	}
-	return edge;
-}
-
-/* The candidate's words that showed indicator i, with a little context. */
+/* The sentence that showed indicator i, in the candidate's words. */
 char *
 analyse_quote(const struct analysis *a, int i)
 {
 	const struct analysis_item	*it = &a->items[i];
-	size_t				 s, e;
 
-	if (it->status == MATCH_NONE)
+	if (it->status != MATCH_FOUND)
 		return xstrdup("");
-	s = analyse_widen(a->text, a->len, it->start, -1, ANALYSE_QUOTE_WORDS);
-	e = analyse_widen(a->text, a->len, it->end, 1, ANALYSE_QUOTE_WORDS);
-	return util_squeeze(a->text + s, e - s, ANALYSE_QUOTE_MAX);
+	return sentence_quote(&a->sents, a->text, it->sentence, it->start,
+	    it->end);
+}
+
+/* The longest of the first three sentences, in the candidate's words. */
+char *
+analyse_gist(const struct analysis *a)
+{
+	const struct sentences	*s = &a->sents;
+	size_t			 k, best = 0;
+
+	if (s->n == 0)
+		return xstrdup("");
+	for (k = 1; k < s->n && k < 3; k++) {
+		if (s->v[k].end - s->v[k].start >
+		    s->v[best].end - s->v[best].start)
+			best = k;
+	}
+	return sentence_quote(s, a->text, best, s->v[best].start,
+	    s->v[best].start);
 }

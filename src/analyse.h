@@ -1,14 +1,17 @@
 /*
  * analyse.h: judging one text against every indicator of the framework.
  *
- * An analysis runs every indicator's match set over the whole text and
- * keeps, per indicator, whether it was shown and where (byte offsets into
- * the text), so that replies and reports can quote the candidate's own
- * words.  No I/O: warnings (a pattern that hit its match limit, say) are
+ * The text is normalised and split into sentences once (sentence.h);
+ * every indicator's match set then runs over the normalised copy, and a
+ * match counts only within one sentence.  Per indicator the analysis
+ * keeps whether it was shown and the sentence that showed it, so that
+ * replies and reports quote what the candidate actually said, whole.
+ * No I/O: warnings (a pattern that hit its match limit, say) are
  * collected as "file:line: message" strings for the caller to print.
  *
  * Ownership: an analysis points at the text and the prompts it was run
- * with, which must outlive it; it owns its warnings (analyse_free).
+ * with, which must outlive it; it owns its sentences and warnings
+ * (analyse_free).
  */
 #ifndef DHCOACH_ANALYSE_H
 #define DHCOACH_ANALYSE_H
@@ -17,33 +20,43 @@
 
 #include "framework.h"
 #include "prompts.h"
+#include "sentence.h"
 
-/* The longest text analysed, in bytes. */
+/* The longest text analysed, in bytes (an answer in the conversation too). */
 #define ANALYSE_MAX_TEXT	(1024 * 1024)
-/* Words of context quoted on each side of the words that matched. */
-#define ANALYSE_QUOTE_WORDS	3
-/* The longest quote of the candidate's words, in bytes. */
-#define ANALYSE_QUOTE_MAX	100
+/*
+ * Texts at least this long are matched with JIT-compiled patterns.  JIT
+ * compiling the shipped patterns takes about 0.1 s and makes matching
+ * four or five times faster, so for one text it pays from about 4 KiB.
+ */
+#define ANALYSE_JIT_MIN		(4 * 1024)
 
 struct analysis_item {
-	int	status;	/* MATCH_NONE, MATCH_GUARDED or MATCH_FOUND */
-	size_t	start;	/* the words that showed it, as byte offsets */
+	int	status;		/* MATCH_NONE, MATCH_GUARDED or MATCH_FOUND */
+	size_t	start;		/* the match, as offsets into the normalised copy */
 	size_t	end;
+	size_t	sentence;	/* the sentence it is in */
 };
 
 struct analysis {
 	const struct prompts	*prompts;
 	const char		*text;
 	size_t			 len;
+	struct sentences	 sents;
 	struct analysis_item	 items[FRAMEWORK_NINDICATORS];
 	char			**warnings;
 	size_t			 nwarnings;
 };
 
-/* Analyse text[0..len) with the prompts, filling *a. */
+/*
+ * Analyse text[0..len) with the prompts, filling *a.  A text of at least
+ * ANALYSE_JIT_MIN bytes first JIT-compiles the prompts' patterns
+ * (prompts_jit, once): that changes how fast they run, never what they
+ * find, so the prompts are taken as const.
+ */
 void analyse_run(const struct prompts *, const char *text, size_t len,
     struct analysis *a);
-/* Free the warnings an analysis owns. */
+/* Free what an analysis owns. */
 void analyse_free(struct analysis *a);
 
 /* Whether indicator i was shown. */
@@ -54,9 +67,14 @@ int analyse_shown(const struct analysis *a, int i);
  */
 int analyse_count(const struct analysis *a, int area, int *total);
 /*
- * The words that showed indicator i with up to ANALYSE_QUOTE_WORDS words
- * either side within the phrase, squeezed to one line; a new string.
+ * The sentence that showed indicator i, in the candidate's own words
+ * (sentence_quote); a new string ("" when not shown).
  */
 char *analyse_quote(const struct analysis *a, int i);
+/*
+ * A sentence of the text worth quoting back when nothing was shown: the
+ * longest of the first three, in the candidate's words; a new string.
+ */
+char *analyse_gist(const struct analysis *a);
 
 #endif

@@ -1,284 +1,175 @@
 /*
- * cmd-history.c: opening the database for a command, and "dhcoach
- * history".
+ * cmd-history.c: "dhcoach history": the answers kept, newest first.
  *
- * history lists the answers kept so far, newest session first, as text
- * for a person or as JSON.  It reads the database only: it never loads
- * the prompt files, and a database that does not exist yet is not
- * created just to say that it is empty.
+ * Rows stream from the store to the output, so memory stays flat however
+ * many answers there are.  On a terminal, a screenful by default
+ * (--limit changes it) through $PAGER (less -FRX when unset, as git
+ * does).  It reads the database only, and a database that does not
+ * exist yet is not created just to say that it is empty.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
-#include "framework.h"
-#include "json.h"
+#include "render-history.h"
 #include "store.h"
 #include "util.h"
 
-enum cmd_history_format {
-	CMD_HISTORY_TEXT,
-	CMD_HISTORY_JSON
+#define CMD_HISTORY_COVERED	0x120
+/* Answers shown on a terminal unless --limit says otherwise. */
+#define CMD_HISTORY_SCREEN	20
+
+static const struct cmd_option cmd_history_options[] = {
+	{ 'a', "area", "ID|all", "only the answers of this skill area" },
+	{ 's', "search", "TEXT", "only answers with every word of TEXT" },
+	{ CMD_HISTORY_COVERED, "covered", NULL, "only answers you said cover "
+	  "something the coach did not find" },
+	{ 'n', "limit", "N", "at most N answers (0: all; on a terminal the "
+	  "default is 20)" },
+	{ 'f', "format", "FMT", "text (the default) or json" },
+	{ 0, NULL, NULL, NULL }
 };
 
-/* The database path chosen by ctx (a new string). */
-static char *
-cmd_history_path(struct cmd_ctx *ctx)
+/* A row of history for the renderer. */
+static int
+cmd_history_row(void *ctx, const struct store_answer *a, struct err *e)
 {
-	if (ctx->db_path != NULL)
-		return xstrdup(ctx->db_path);
-	return store_default_path();
+	(void)e;
+	render_history_row(ctx, a);
+	return 0;
 }
 
-/* The exit status for a database failure of class e. */
-int
-cmd_store_status(int e)
+/* Whether a program is on the PATH. */
+static int
+cmd_history_on_path(const char *name)
 {
-	switch (e) {
-	case STORE_OK:
-		return CMD_EXIT_OK;
-	case STORE_ERR_NEWER:
-		return CMD_EXIT_DB_NEWER;
-	case STORE_ERR_DAMAGED:
-		return CMD_EXIT_DB_DAMAGED;
-	case STORE_ERR_READONLY:
-		return CMD_EXIT_DB_READONLY;
-	case STORE_ERR_BUSY:
-		return CMD_EXIT_DB_LOCKED;
-	default:
-		return CMD_EXIT_DB;
+	const char	*path = getenv("PATH"), *s, *colon;
+	char		*file;
+	int		 found = 0;
+
+	for (s = path != NULL ? path : ""; !found && *s != '\0'; s = colon) {
+		colon = strchr(s, ':');
+		if (colon == NULL)
+			colon = s + strlen(s);
+		file = xasprintf("%.*s/%s", (int)(colon - s), s, name);
+		found = access(file, X_OK) == 0;
+		free(file);
+		if (*colon == ':')
+			colon++;
 	}
+	return found;
 }
 
-/* Open the database, mapping a failure to its exit status. */
-int
-cmd_open_store(struct cmd_ctx *ctx, struct store **out)
+/* The pager for a terminal, or NULL to write to stdout itself. */
+static FILE *
+cmd_history_pager(void)
 {
-	enum store_error	 e;
-	char			*path, *cause = NULL;
+	const char	*pager = getenv("PAGER");
 
-	path = cmd_history_path(ctx);
-	e = store_open(path, out, &cause);
-	free(path);
-	if (e != STORE_OK) {
-		cmd_warn("%s", cause);
-		free(cause);
+	if (!isatty(STDOUT_FILENO))
+		return NULL;
+	if (pager == NULL) {
+		if (!cmd_history_on_path("less"))
+			return NULL;
+		pager = "less -FRX";
 	}
-	return cmd_store_status(e);
+	if (*pager == '\0' || strcmp(pager, "cat") == 0)
+		return NULL;
+	fflush(stdout);
+	signal(SIGPIPE, SIG_IGN);
+	return popen(pager, "w");
 }
 
-/*
- * Turn an ISO 8601 UTC time into the local date ("Thursday 26 November
- * 2026") and time ("10:37"); the text as it is when it does not parse.
- */
+/* Read the options into a query; 0, or -1 with *e. */
+static int
+cmd_history_query(const struct cmd_args *args,
+    struct store_history_query *q, enum render_history_format *fmt,
+    struct err *e)
+{
+	const char	*v;
+	char		*end;
+
+	memset(q, 0, sizeof *q);
+	q->area = -1;
+	*fmt = RENDER_HISTORY_TEXT;
+	if ((v = cmd_arg(args, 'a')) != NULL && cmd_area(v, 1, &q->area,
+	    e) != 0)
+		return err_prefix(e, "history");
+	if ((v = cmd_arg(args, 'f')) != NULL) {
+		if (strcmp(v, "json") == 0)
+			*fmt = RENDER_HISTORY_JSON;
+		else if (strcmp(v, "text") != 0)
+			return err_set(e, ERR_USAGE, "history: there is no "
+			    "format '%s' (text or json)", v);
+	}
+	q->search = cmd_arg(args, 's');
+	q->covered = cmd_has(args, CMD_HISTORY_COVERED);
+	if ((v = cmd_arg(args, 'n')) != NULL) {
+		errno = 0;
+		q->limit = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0 || q->limit < 0)
+			return err_set(e, ERR_USAGE, "history: --limit takes a "
+			    "number of answers, 0 or more, not '%s'", v);
+	} else if (isatty(STDOUT_FILENO) && *fmt == RENDER_HISTORY_TEXT)
+		q->limit = CMD_HISTORY_SCREEN;
+	return 0;
+}
+
+/* Say there is nothing to show. */
 static void
-cmd_history_when(const char *at, char *date, size_t datelen, char *hm,
-    size_t hmlen)
+cmd_history_none(const char *path, const struct store_history_query *q)
 {
-	struct tm	 tm;
-	const char	*end;
-	char		 day[32], month[64];
-	time_t		 t;
-
-	memset(&tm, 0, sizeof tm);
-	end = strptime(at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (end == NULL || *end != '\0' || (t = timegm(&tm)) == (time_t)-1 ||
-	    localtime_r(&t, &tm) == NULL ||
-	    strftime(day, sizeof day, "%A", &tm) == 0 ||
-	    strftime(month, sizeof month, "%B %Y", &tm) == 0 ||
-	    strftime(hm, hmlen, "%H:%M", &tm) == 0) {
-		snprintf(date, datelen, "%s", at);
-		if (hmlen > 0)
-			hm[0] = '\0';
-		return;
-	}
-	snprintf(date, datelen, "%s %d %s", day, tm.tm_mday, month);
-}
-
-/* Print one answer as text. */
-static void
-cmd_history_text_answer(const struct store_answer *a, const char *hm,
-    int width)
-{
-	struct buf	 b = { 0 };
-	char		*line;
-	size_t		 i;
-
-	printf("  %s%s%s, %s\n", hm, *hm != '\0' ? "  " : "", a->area,
-	    strcmp(a->kind, "probe") == 0 ? "follow-up question" :
-	    "main question");
-	line = xasprintf("Q: %s", a->prompt);
-	util_wrap(stdout, line, 4, 7, width);
-	free(line);
-	line = xasprintf("A: %s", a->answer);
-	util_wrap(stdout, line, 4, 7, width);
-	free(line);
-
-	buf_adds(&b, "Evidence:");
-	for (i = 0; i < a->nindicators; i++)
-		buf_printf(&b, " %s%s", a->indicators[i],
-		    i + 1 < a->nindicators ? "," : "");
-	if (a->nindicators == 0)
-		buf_adds(&b, " none found");
-	line = buf_take(&b);
-	util_wrap(stdout, line, 4, 14, width);
-	free(line);
-}
-
-/* Print the answers as text, grouped by session. */
-static void
-cmd_history_text(const struct store_answers *list, const char *path,
-    int filtered)
-{
-	const struct store_answer	*a;
-	char				 date[128], hm[16];
-	size_t				 i;
-	int				 width;
-
-	if (list->n == 0) {
-		if (filtered)
-			printf("None of your answers in %s match that. Try "
-			    "fewer words, or another area.\n", path);
-		else
-			printf("No answers kept yet in %s. Run dhcoach to "
-			    "start.\n", path);
-		return;
-	}
-	width = cmd_width();
-	for (i = 0; i < list->n; i++) {
-		a = &list->v[i];
-		cmd_history_when(a->at, date, sizeof date, hm, sizeof hm);
-		if (i == 0 || a->session != list->v[i - 1].session)
-			printf("%sSession %lld, %s\n", i == 0 ? "" : "\n",
-			    (long long)a->session, date);
-		putchar('\n');
-		cmd_history_text_answer(a, hm, width);
-	}
-}
-
-/* Print the answers as a JSON array, one object a line. */
-static void
-cmd_history_json(const struct store_answers *list)
-{
-	const struct store_answer	*a;
-	size_t				 i, j;
-
-	fputs("[", stdout);
-	for (i = 0; i < list->n; i++) {
-		a = &list->v[i];
-		printf("%s\n{\"id\":%lld,\"session\":%lld,\"area\":",
-		    i == 0 ? "" : ",", (long long)a->id,
-		    (long long)a->session);
-		json_put_str(stdout, a->area);
-		fputs(",\"kind\":", stdout);
-		json_put_str(stdout, a->kind);
-		fputs(",\"prompt\":", stdout);
-		json_put_str(stdout, a->prompt);
-		fputs(",\"answer\":", stdout);
-		json_put_str(stdout, a->answer);
-		fputs(",\"at\":", stdout);
-		json_put_str(stdout, a->at);
-		fputs(",\"indicators\":[", stdout);
-		for (j = 0; j < a->nindicators; j++) {
-			if (j > 0)
-				putchar(',');
-			json_put_str(stdout, a->indicators[j]);
-		}
-		fputs("]}", stdout);
-	}
-	fputs(list->n > 0 ? "\n]\n" : "]\n", stdout);
-}
-
-/* dhcoach history [--area ID] [--search TEXT] [--format text|json] */
-int
-cmd_history_exec(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "area", required_argument, NULL, 'a' },
-		{ "search", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'f' },
-		CMD_COMMON_LONGOPTS
-	};
-	enum cmd_history_format	 fmt = CMD_HISTORY_TEXT;
-	struct store_answers	 list = { NULL, 0 };
-	struct store		*s = NULL;
-	struct stat		 sb;
-	char			*area = NULL, *search = NULL, *path = NULL;
-	char			*cause = NULL;
-	int			 opt, rc, done;
-
-	optind = 0;	/* glibc: 0 restarts the scan, with permutation */
-	while ((opt = getopt_long(argc, argv, "a:s:f:h", longopts,
-	    NULL)) != -1) {
-		if ((rc = cmd_common_option(ctx, opt, &done)) != -1) {
-			if (done)
-				goto out;
-			continue;
-		}
-		switch (opt) {
-		case 'a':
-			free(area);
-			area = NULL;
-			if (strcmp(optarg, "all") == 0)
-				break;
-			if (framework_area_find(optarg) == -1) {
-				rc = cmd_usage_error("history: unknown area "
-				    "'%s' (see 'dhcoach --help')", optarg);
-				goto out;
-			}
-			area = xstrdup(optarg);
-			break;
-		case 's':
-			free(search);
-			search = xstrdup(optarg);
-			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = CMD_HISTORY_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = CMD_HISTORY_JSON;
-			else {
-				rc = cmd_usage_error("history: unknown format "
-				    "'%s' (text or json)", optarg);
-				goto out;
-			}
-			break;
-		}
-	}
-	if (argc - optind > 0) {
-		rc = cmd_usage_error("history: unexpected '%s' (search with "
-		    "--search TEXT)", argv[optind]);
-		goto out;
-	}
-
-	/* No database yet: nothing kept, and nothing to create. */
-	path = cmd_history_path(ctx);
-	if (lstat(path, &sb) != 0 && errno == ENOENT)
-		rc = CMD_EXIT_OK;
-	else if ((rc = cmd_open_store(ctx, &s)) != CMD_EXIT_OK)
-		goto out;
-	else if (store_history(s, area, search, &list, &cause) != 0) {
-		cmd_warn("history: %s", cause);
-		rc = cmd_store_status(store_last_error(s));
-		goto out;
-	}
-
-	if (fmt == CMD_HISTORY_JSON)
-		cmd_history_json(&list);
+	if (q->area != -1 || q->search != NULL || q->covered)
+		printf("None of your answers in %s match that. Try fewer words, "
+		    "or another area.\n", path);
 	else
-		cmd_history_text(&list, path, area != NULL || search != NULL);
-	rc = cmd_finish_output();
-out:
-	store_answers_free(&list);
-	store_close(s);
-	free(cause);
-	free(path);
-	free(search);
-	free(area);
-	return rc;
+		printf("No answers kept yet in %s. Run dhcoach to start.\n",
+		    path);
 }
+
+/* dhcoach history [--area ID] [--search TEXT] [--covered] [--limit N] ... */
+static int
+cmd_history_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
+    struct err *e)
+{
+	struct store_history_query	 q;
+	enum render_history_format	 fmt;
+	struct render_history		 r;
+	struct db			*db = NULL;
+	FILE				*pager = NULL;
+	char				*path;
+	int				 rc = 0;
+
+	if (cmd_history_query(args, &q, &fmt, e) != 0 ||
+	    (path = cmd_db_path(ctx, e)) == NULL)
+		return -1;
+	if (db_open(path, DB_READ, &db, e) != 0) {
+		free(path);
+		return -1;
+	}
+	if (fmt == RENDER_HISTORY_TEXT)
+		pager = cmd_history_pager();
+	render_history_begin(&r, pager != NULL ? pager : stdout, fmt,
+	    cmd_width());
+	if (db != NULL && store_history(db, &q, cmd_history_row, &r, e) != 0)
+		rc = err_prefix(e, "history");
+	render_history_end(&r);
+	if (pager != NULL)
+		pclose(pager);
+	if (rc == 0 && r.n == 0 && fmt == RENDER_HISTORY_TEXT)
+		cmd_history_none(path, &q);
+	db_close(db);
+	free(path);
+	return rc == 0 ? cmd_finish(e) : rc;
+}
+
+const struct cmd_entry cmd_history_entry = {
+	"history", "[--area ID] [--search TEXT] [--covered] [--limit N] "
+	"[--format text|json]",
+	"list your past answers, newest first",
+	cmd_history_options, 0, 0, 0, cmd_history_exec, NULL
+};

@@ -1,196 +1,465 @@
 /*
- * cmd.c: the command table, --help, and what all commands share.
+ * cmd.c: what every command shares (see cmd.h): the generic option
+ * parser and dispatcher, the help of a command, the database path and
+ * opener, the prompt files and the output.
+ *
+ * Invariants: a command's exec runs only once every option and operand
+ * has been checked; a usage mistake never opens the database.  Every
+ * failure leaves in *err with its status.
  */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
-#include "converse.h"
 #include "framework.h"
-#include "prompts.h"
 #include "util.h"
 
 #define CMD_MIN_WIDTH	40
 #define CMD_MAX_WIDTH	100
 
-/*
- * A command with several forms (plan) has an entry per form, each with
- * the same exec, so that --help shows each on its own line; cmd_find
- * returns the first.
- */
-const struct cmd_entry cmd_table[] = {
-	{ "analyse", "[--area ID|all] [--format text|tsv|json] [FILE|-]",
-	  "show the evidence and the gaps in a written answer",
-	  cmd_analyse_exec },
-	{ "history", "[--area ID] [--search TEXT] [--format text|json]",
-	  "list your past answers, newest session first",
-	  cmd_history_exec },
-	{ "plan", "[list] [--area ID] [--open|--done|--overdue]",
-	  "your action plan, by due date (overdue ones marked)",
-	  cmd_plan_exec },
-	{ "plan", "add [--action TEXT --due DATE --area ID [--measure TEXT] "
-	  "[--support TEXT]]",
-	  "add an action: the SMART questions one at a time, or all as "
-	  "options",
-	  cmd_plan_exec },
-	{ "plan", "show N | done N | reopen N",
-	  "see one action in full; mark it done, or open again",
-	  cmd_plan_exec },
-	{ "plan", "edit N [--action TEXT] [--due DATE] [--area ID] "
-	  "[--measure TEXT] [--support TEXT]",
-	  "change an action: the questions again, or only the options given",
-	  cmd_plan_exec },
-	{ "plan", "rm N [--yes]",
-	  "remove an action (asks first; --yes for scripts)",
-	  cmd_plan_exec },
-	{ "plan", "export [--format md|csv|json] [-o FILE]",
-	  "the whole plan as Markdown, CSV or JSON",
-	  cmd_plan_exec },
-	{ "progress", "[--area ID]",
-	  "how your ratings and evidence have moved from session to session",
-	  cmd_progress_exec },
-	{ "report", "[--format md|json] [-o FILE]",
-	  "the document for your mentor: evidence, gaps and your plan",
-	  cmd_report_exec },
-	{ "check-prompts", "[DIR]",
-	  "check the prompt files: every pattern and sample",
-	  cmd_check_prompts_exec },
-	{ NULL, NULL, NULL, NULL }
+/* The options every command takes, after its own. */
+static const struct cmd_option cmd_common[] = {
+	{ CMD_OPT_DB, "db", "FILE", "keep answers in FILE" },
+	{ CMD_OPT_PROMPTS, "prompts", "DIR", "read the prompt files from DIR" },
+	{ CMD_OPT_HELP, "help", NULL, "show this help and exit" },
+	{ 0, NULL, NULL, NULL }
 };
 
-/* Find a command by name. */
-const struct cmd_entry *
-cmd_find(const char *name)
+/* The name a command goes by in messages: "plan add", or "dhcoach". */
+static const char *
+cmd_name(const struct cmd_entry *e)
 {
-	const struct cmd_entry	*e;
+	return *e->name != '\0' ? e->name : PROGNAME;
+}
 
-	for (e = cmd_table; e->name != NULL; e++) {
-		if (strcmp(e->name, name) == 0)
-			return e;
+/* The number of rows of an option spec. */
+static int
+cmd_noptions(const struct cmd_option *o)
+{
+	int	n = 0;
+
+	while (o != NULL && o[n].key != 0)
+		n++;
+	return n;
+}
+
+/* The spec row of option i: the command's own, then the common ones. */
+static const struct cmd_option *
+cmd_option_at(const struct cmd_entry *e, int i)
+{
+	int	own = cmd_noptions(e->options);
+
+	return i < own ? &e->options[i] : &cmd_common[i - own];
+}
+
+/* Build getopt_long's tables for e. */
+static void
+cmd_getopt_tables(const struct cmd_entry *e, struct option *lo, char *so)
+{
+	const struct cmd_option	*o;
+	int			 i, n, k = 0;
+
+	n = cmd_noptions(e->options) + cmd_noptions(cmd_common);
+	*so++ = ':';	/* report a missing argument as ':' */
+	for (i = 0; i < n; i++) {
+		o = cmd_option_at(e, i);
+		lo[i].name = o->name;
+		lo[i].has_arg = o->arg != NULL ? required_argument :
+		    no_argument;
+		lo[i].flag = NULL;
+		lo[i].val = o->key;
+		if (o->key < 0x100) {
+			so[k++] = (char)o->key;
+			if (o->arg != NULL)
+				so[k++] = ':';
+		}
+	}
+	so[k] = '\0';
+	memset(&lo[n], 0, sizeof lo[n]);
+}
+
+/* A usage mistake of command name. */
+static int __attribute__((format(printf, 3, 4)))
+cmd_usage_err(struct err *err, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (strcmp(name, PROGNAME) == 0)
+		err_set(err, ERR_USAGE, "%s", s);
+	else
+		err_set(err, ERR_USAGE, "%s: %s", name, s);
+	free(s);
+	return ERR_USAGE;
+}
+
+/* Record option key's value in args; handle the common ones. */
+static int
+cmd_take_option(const struct cmd_entry *e, struct cmd_ctx *ctx,
+    struct cmd_args *args, int key, int *help)
+{
+	int	i, n;
+
+	switch (key) {
+	case CMD_OPT_DB:
+		free(ctx->db_path);
+		ctx->db_path = xstrdup(optarg);
+		return 0;
+	case CMD_OPT_PROMPTS:
+		free(ctx->prompts_dir);
+		ctx->prompts_dir = xstrdup(optarg);
+		return 0;
+	case CMD_OPT_HELP:
+		*help = 1;
+		return 0;
+	}
+	n = cmd_noptions(e->options);
+	for (i = 0; i < n && i < CMD_MAX_OPTIONS; i++) {
+		if (e->options[i].key == key) {
+			args->value[i] = optarg;
+			args->given[i] = 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The option named by argv[optind - 1], for messages. */
+static const char *
+cmd_bad_option(char **argv)
+{
+	const char	*s = argv[optind - 1];
+
+	return s != NULL ? s : "?";
+}
+
+/* Parse e's options with getopt_long; 0, or the status with *err. */
+static int
+cmd_parse_options(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
+    char **argv, struct cmd_args *args, int *help, struct err *err)
+{
+	struct option	lo[CMD_MAX_OPTIONS + 4];
+	char		so[2 * CMD_MAX_OPTIONS + 4];
+	int		opt;
+
+	cmd_getopt_tables(e, lo, so);
+	optind = 0;	/* glibc: 0 restarts the scan, with permutation */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		if (opt == ':')
+			return cmd_usage_err(err, cmd_name(e), "%s needs a "
+			    "value", cmd_bad_option(argv));
+		if (opt == '?')
+			return cmd_usage_err(err, cmd_name(e), "there is no "
+			    "option %s (see 'dhcoach help %s')",
+			    cmd_bad_option(argv), *e->name != '\0' ? e->name :
+			    "");
+		if (cmd_take_option(e, ctx, args, opt, help) != 0)
+			return cmd_usage_err(err, cmd_name(e), "option %s is "
+			    "not taken here", cmd_bad_option(argv));
+	}
+	return 0;
+}
+
+/* Read the action number a command takes first. */
+static int
+cmd_parse_id(const struct cmd_entry *e, struct cmd_args *args,
+    struct err *err)
+{
+	const char	*s;
+	char		*end;
+	long long	 n;
+
+	if (args->argc == 0)
+		return cmd_usage_err(err, e->name, "which action? Give its "
+		    "number, as in 'dhcoach %s 3'", e->name);
+	s = args->argv[0];
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < 1)
+		return cmd_usage_err(err, e->name, "'%s' is not an action "
+		    "number: they are whole numbers from 1 ('dhcoach plan' "
+		    "lists them)", s);
+	args->id = n;
+	args->argv++;
+	args->argc--;
+	return 0;
+}
+
+/* An operand that looks like a negative number, which getopt would take. */
+static const char *
+cmd_negative(int argc, char **argv)
+{
+	int	i;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
+			return argv[i];
 	}
 	return NULL;
 }
 
-/* Print the --help text. */
-void
-cmd_usage(FILE *f)
+/* Find a subcommand of e named by argv[1]; NULL (with *err) when none. */
+static const struct cmd_entry *
+cmd_sub(const struct cmd_entry *e, int *argc, char ***argv, struct err *err)
 {
-	const struct cmd_entry		*e;
-	const struct converse_command	*c;
-	char				*name;
-	int				 i;
+	const struct cmd_entry	*s;
+	const char		*near = NULL;
 
-	fprintf(f,
-	    "Usage: %s [OPTION]... [--area ID]\n"
-	    "  or:  %s [OPTION]... COMMAND [ARG]...\n"
-	    "Reflect on your digital leadership against the Digital Health "
-	    "Leadership\nProgramme's skills framework, and see where your "
-	    "evidence is strong or thin.\n\n"
-	    "With no command, start a coaching conversation that walks the ten "
-	    "skill areas\n(--area ID: begin at one).\n\nCommands:\n", PROGNAME, PROGNAME);
-	for (e = cmd_table; e->name != NULL; e++) {
-		fprintf(f, "  %s %s\n", e->name, e->args);
-		fprintf(f, "      %s\n", e->summary);
+	if (*argc < 2 || (*argv)[1][0] == '-')
+		return e->subs[0];
+	if ((s = cmd_find(e->subs, (*argv)[1], &near)) != NULL) {
+		(*argc)--;
+		(*argv)++;
+		return s;
 	}
-	fprintf(f, "\nInside the conversation:\n");
-	for (c = converse_commands; c->name != NULL; c++) {
-		name = xasprintf("/%s%s%s", c->name, *c->args ? " " : "",
-		    c->args);
-		fprintf(f, "  %-12s %s\n", name, c->summary);
+	if (near != NULL)
+		cmd_usage_err(err, e->name, "there is no '%s'; did you mean "
+		    "'%s'?", (*argv)[1], near + strlen(e->name) + 1);
+	else
+		cmd_usage_err(err, e->name, "there is no '%s' (see 'dhcoach "
+		    "help %s')", (*argv)[1], e->name);
+	return NULL;
+}
+
+/* Parse and run a command; see cmd.h. */
+int
+cmd_dispatch(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
+    char **argv, struct err *err)
+{
+	struct cmd_args	 args;
+	const char	*neg;
+	int		 help = 0;
+
+	if (e->subs != NULL && (e = cmd_sub(e, &argc, &argv, err)) == NULL)
+		return ERR_USAGE;
+	memset(&args, 0, sizeof args);
+	args.entry = e;
+	if (e->takes_id && (neg = cmd_negative(argc, argv)) != NULL)
+		return cmd_usage_err(err, e->name, "'%s' is not an action "
+		    "number: they are whole numbers from 1 ('dhcoach plan' "
+		    "lists them)", neg);
+	if (cmd_parse_options(e, ctx, argc, argv, &args, &help, err) != 0)
+		return ERR_USAGE;
+	if (help) {
+		if (*e->name == '\0' && ctx->usage != NULL)
+			ctx->usage(stdout, cmd_width());
+		else
+			cmd_help(stdout, e, cmd_width());
+		return cmd_finish(err) == 0 ? 0 : err->status;
+	}
+	args.argv = argv + optind;
+	args.argc = argc - optind;
+	if (e->takes_id && cmd_parse_id(e, &args, err) != 0)
+		return ERR_USAGE;
+	if (args.argc < e->min_args)
+		return cmd_usage_err(err, cmd_name(e), "%s needs more: %s %s",
+		    cmd_name(e), cmd_name(e), e->usage);
+	if (e->max_args >= 0 && args.argc > e->max_args)
+		return cmd_usage_err(err, cmd_name(e), "unexpected '%s'",
+		    args.argv[e->max_args]);
+	if (e->exec(ctx, &args, err) != 0)
+		return err->status != ERR_OK ? err->status : ERR_INTERNAL;
+	return 0;
+}
+
+/* The value of option key. */
+const char *
+cmd_arg(const struct cmd_args *args, int key)
+{
+	const struct cmd_option	*o = args->entry->options;
+	int			 i;
+
+	for (i = 0; o != NULL && o[i].key != 0 && i < CMD_MAX_OPTIONS; i++) {
+		if (o[i].key == key)
+			return args->given[i] ? args->value[i] : NULL;
+	}
+	return NULL;
+}
+
+/* Whether option key was given. */
+int
+cmd_has(const struct cmd_args *args, int key)
+{
+	const struct cmd_option	*o = args->entry->options;
+	int			 i;
+
+	for (i = 0; o != NULL && o[i].key != 0 && i < CMD_MAX_OPTIONS; i++) {
+		if (o[i].key == key)
+			return args->given[i];
+	}
+	return 0;
+}
+
+/* Find a command by name, or the nearest; see cmd.h. */
+const struct cmd_entry *
+cmd_find(const struct cmd_entry *const *table, const char *name,
+    const char **suggest)
+{
+	const char	*short_name;
+	int		 i, d, best = INT_MAX;
+
+	*suggest = NULL;
+	for (i = 0; table[i] != NULL; i++) {
+		short_name = strrchr(table[i]->name, ' ');
+		short_name = short_name != NULL ? short_name + 1 :
+		    table[i]->name;
+		if (*short_name != '\0' && strcmp(short_name, name) == 0)
+			return table[i];
+		if (*short_name != '\0' && (d = util_distance(short_name, name,
+		    2)) < best) {
+			best = d;
+			*suggest = table[i]->name;
+		}
+	}
+	if (best > 2)
+		*suggest = NULL;
+	return NULL;
+}
+
+/* Print one command's usage line, summary and options. */
+void
+cmd_help(FILE *f, const struct cmd_entry *e, int width)
+{
+	const struct cmd_option	*o;
+	char			*name, *line;
+	int			 i, n;
+
+	if (e->subs != NULL) {
+		fprintf(f, "Usage:\n");
+		for (i = 0; e->subs[i] != NULL; i++) {
+			name = xasprintf("dhcoach %s", e->subs[i]->name);
+			util_help_row(f, name, e->subs[i]->usage,
+			    e->subs[i]->summary, width);
+			free(name);
+		}
+		fprintf(f, "\nSee 'dhcoach help %s' for each one's options.\n",
+		    e->subs[0]->name);
+		return;
+	}
+	line = xasprintf("Usage: dhcoach %s %s", e->name, e->usage);
+	util_wrap(f, line, 0, 4, width);
+	free(line);
+	util_wrap(f, e->summary, 0, 0, width);
+	n = cmd_noptions(e->options) + cmd_noptions(cmd_common);
+	fprintf(f, "\nOptions:\n");
+	for (i = 0; i < n; i++) {
+		o = cmd_option_at(e, i);
+		name = o->key < 0x100 ? xasprintf("-%c, --%s", o->key,
+		    o->name) : xasprintf("    --%s", o->name);
+		util_help_row(f, name, o->arg != NULL ? o->arg : "", o->help,
+		    width);
 		free(name);
 	}
-	fprintf(f,
-	    "\nOptions (before or after the command):\n"
-	    "      --area ID       start the conversation at this skill area\n"
-	    "      --db FILE       keep answers in FILE\n"
-	    "      --prompts DIR   read the prompt files from DIR\n"
-	    "  -h, --help          show this help and exit\n"
-	    "  -V, --version       show the version and exit\n"
-	    "\nSkill areas (IDs):\n");
-	for (i = 0; i < FRAMEWORK_NAREAS; i++)
-		fprintf(f, "%s%-26s%s", i % 2 == 0 ? "  " : "",
-		    framework_areas[i].id, i % 2 == 1 ? "\n" : "");
-	fprintf(f,
-	    "\nEnvironment: DHCOACH_DB names the database, DHCOACH_PROMPTS the "
-	    "prompt folder;\nDHCOACH_TODAY=YYYY-MM-DD fixes today's date "
-	    "(for tests).\n"
-	    "\nExit status: 0 success; 1 output could not be written; 2 bad "
-	    "usage or\nunknown area; 3 prompt files missing or invalid; 4 "
-	    "input unreadable, empty\nor too long; 5 database cannot be opened "
-	    "or written; 6 database made by a\nnewer dhcoach; 7 database "
-	    "damaged; 8 database read-only; 9 database locked\nby another "
-	    "process; 10 no action with that number; 11 a due date that\n"
-	    "cannot be read; 12 an empty action; 13 plan rm not confirmed.\n"
-	    "\nSee dhcoach(1) and dhcoach-prompts(5) for more.\n");
 }
 
-/* Print a message to stderr. */
-static void __attribute__((format(printf, 1, 0)))
-cmd_vwarn(const char *fmt, va_list ap)
-{
-	fflush(stdout);
-	fprintf(stderr, "%s: ", PROGNAME);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
-/* Print "dhcoach: message". */
-void
-cmd_warn(const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	cmd_vwarn(fmt, ap);
-	va_end(ap);
-}
-
-/* Report a usage error with the --help hint. */
+/* Read an area option's value; see cmd.h. */
 int
-cmd_usage_error(const char *fmt, ...)
+cmd_area(const char *value, int allow_all, int *area, struct err *e)
 {
-	va_list	ap;
+	int	near;
 
-	va_start(ap, fmt);
-	cmd_vwarn(fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for more information.\n", PROGNAME);
-	return CMD_EXIT_USAGE;
-}
-
-/* Handle the options every command takes. */
-int
-cmd_common_option(struct cmd_ctx *ctx, int opt, int *done)
-{
-	*done = 0;
-	switch (opt) {
-	case 'P':
-		free(ctx->prompts_dir);
-		ctx->prompts_dir = xstrdup(optarg);
-		return CMD_EXIT_OK;
-	case 'D':
-		free(ctx->db_path);
-		ctx->db_path = xstrdup(optarg);
-		return CMD_EXIT_OK;
-	case 'h':
-		cmd_usage(stdout);
-		*done = 1;
-		return cmd_finish_output();
-	case '?':
-		*done = 1;
-		fprintf(stderr, "Try '%s --help' for more information.\n",
-		    PROGNAME);
-		return CMD_EXIT_USAGE;
+	if (allow_all && strcmp(value, "all") == 0) {
+		*area = -1;
+		return 0;
 	}
-	return -1;
+	if ((*area = framework_area_parse(value, &near)) != -1)
+		return 0;
+	if (near != -1)
+		return err_set(e, ERR_USAGE, "there is no area '%s'; did you "
+		    "mean '%s'? (areas are given by id, by number 1 to 10, or "
+		    "by the start of an id)", value, framework_areas[near].id);
+	return err_set(e, ERR_USAGE, "there is no area '%s': give an id, a "
+	    "number 1 to 10, or the start of an id ('dhcoach --help' lists "
+	    "them)", value);
+}
+
+/* The home folder: $HOME, else the password file's. */
+static const char *
+cmd_home(void)
+{
+	const char	*home;
+	struct passwd	*pw;
+
+	if ((home = getenv("HOME")) != NULL && *home != '\0')
+		return home;
+	pw = getpwuid(getuid());
+	return pw != NULL && pw->pw_dir != NULL && *pw->pw_dir != '\0' ?
+	    pw->pw_dir : NULL;
+}
+
+/* The database path; see cmd.h. */
+char *
+cmd_db_path(const struct cmd_ctx *ctx, struct err *e)
+{
+	const char	*env, *home;
+
+	if (ctx->db_path != NULL) {
+		if (*ctx->db_path == '\0') {
+			err_set(e, ERR_USAGE, "--db needs a file name");
+			return NULL;
+		}
+		return xstrdup(ctx->db_path);
+	}
+	if ((env = getenv("DHCOACH_DB")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		return xasprintf("%s/dhcoach/dhcoach.db", env);
+	if ((home = cmd_home()) == NULL)
+		return xstrdup("dhcoach.db");
+	return xasprintf("%s/.local/share/dhcoach/dhcoach.db", home);
+}
+
+/* Open the database; see cmd.h. */
+int
+cmd_open_db(const struct cmd_ctx *ctx, enum db_mode mode, struct db **db,
+    struct err *e)
+{
+	char	*path;
+	int	 rc;
+
+	*db = NULL;
+	if ((path = cmd_db_path(ctx, e)) == NULL)
+		return -1;
+	rc = db_open(path, mode, db, e);
+	free(path);
+	return rc;
+}
+
+/* Load the prompt files; see cmd.h. */
+int
+cmd_prompts(const struct cmd_ctx *ctx, int flags, struct prompts **out,
+    struct err *e)
+{
+	struct prompts_problems	 probs = { 0 };
+	char			*dir;
+	size_t			 i;
+
+	dir = prompts_find_dir(ctx->prompts_dir);
+	if ((*out = prompts_load(dir, &probs, 0)) == NULL) {
+		fflush(stdout);
+		for (i = 0; i < probs.n; i++)
+			fprintf(stderr, "%s\n", probs.msgs[i]);
+		err_set(e, ERR_PROMPTS, "the prompt files in %s could not be "
+		    "loaded", dir);
+	} else if (flags & CMD_PROMPTS_JIT)
+		prompts_jit(*out);
+	prompts_problems_free(&probs);
+	free(dir);
+	return *out != NULL ? 0 : -1;
 }
 
 /* The width to wrap text at. */
@@ -208,15 +477,127 @@ cmd_width(void)
 	return 80;
 }
 
+/* Whether to use colour: a terminal, NO_COLOR unset, TERM not dumb. */
+int
+cmd_colour(void)
+{
+	const char	*no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (no != NULL && *no != '\0')
+		return 0;
+	if (term == NULL || strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+/* Refuse an output path that is a link or not a regular file. */
+static int
+cmd_output_check(const char *path, struct err *e)
+{
+	struct stat	sb;
+
+	if (*path == '\0')
+		return err_set(e, ERR_OUTPUT, "-o needs a file name");
+	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode))
+			return err_set(e, ERR_OUTPUT, "%s is a symbolic link, "
+			    "and dhcoach does not write through or over links: "
+			    "give another file", path);
+		if (!S_ISREG(sb.st_mode))
+			return err_set(e, ERR_OUTPUT, "%s is not a regular "
+			    "file: give another file", path);
+	} else if (errno != ENOENT)
+		return err_set(e, ERR_OUTPUT, "cannot write %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+/* Open a command's output; see cmd.h. */
+int
+cmd_output_open(struct cmd_output *o, const char *path, struct err *e)
+{
+	const char	*slash;
+	int		 fd;
+
+	memset(o, 0, sizeof *o);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	if (cmd_output_check(path, e) != 0)
+		return -1;
+	/* A new file beside it: mkostemp opens O_CREAT|O_EXCL, mode 0600. */
+	if ((slash = strrchr(path, '/')) != NULL)
+		o->tmp = xasprintf("%.*s.%s.XXXXXX", (int)(slash - path + 1),
+		    path, slash + 1);
+	else
+		o->tmp = xasprintf(".%s.XXXXXX", path);
+	if ((fd = mkostemp(o->tmp, O_CLOEXEC)) == -1) {
+		err_set(e, ERR_OUTPUT, "cannot write %s: %s", path,
+		    strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	if ((o->f = fdopen(fd, "w")) == NULL)
+		fatal("fdopen");
+	o->path = xstrdup(path);
+	return 0;
+}
+
+/* Write out and rename a file output; the errno of a failure, or 0. */
+static int
+cmd_output_commit(struct cmd_output *o)
+{
+	int	saved = 0;
+
+	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
+		saved = errno != 0 ? errno : EIO;
+	if (fclose(o->f) != 0 && saved == 0)
+		saved = errno;
+	if (saved == 0 && rename(o->tmp, o->path) != 0)
+		saved = errno;
+	return saved;
+}
+
+/* Finish a command's output; see cmd.h. */
+int
+cmd_output_close(struct cmd_output *o, int ok, struct err *e)
+{
+	int	saved = 0, rc = 0;
+
+	if (o->f == NULL)
+		return 0;
+	if (o->path == NULL) {
+		o->f = NULL;
+		return ok ? cmd_finish(e) : 0;
+	}
+	if (ok && (saved = cmd_output_commit(o)) == 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s: wrote %s\n", PROGNAME, o->path);
+	} else {
+		if (!ok)
+			fclose(o->f);
+		unlink(o->tmp);
+		if (ok)
+			rc = err_set(e, saved == ENOSPC ? ERR_DISK_FULL :
+			    ERR_OUTPUT, "cannot write %s: %s", o->path,
+			    strerror(saved));
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+	return rc;
+}
+
 /* Flush stdout and report a failed write. */
 int
-cmd_finish_output(void)
+cmd_finish(struct err *e)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cmd_warn("cannot write the output: %s", strerror(errno));
-		return CMD_EXIT_FAILURE;
-	}
-	return CMD_EXIT_OK;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return err_set(e, errno == ENOSPC ? ERR_DISK_FULL : ERR_OUTPUT,
+		    "cannot write the output: %s", strerror(errno));
+	return 0;
 }
 
 /* Free the context's strings. */
@@ -227,124 +608,4 @@ cmd_ctx_free(struct cmd_ctx *ctx)
 	free(ctx->db_path);
 	ctx->prompts_dir = NULL;
 	ctx->db_path = NULL;
-}
-
-/* Load the prompts, printing every problem on failure. */
-struct prompts *
-cmd_load_prompts(struct cmd_ctx *ctx, const char *dir)
-{
-	struct prompts_problems	 probs = { 0 };
-	struct prompts		*p;
-	char			*path;
-	size_t			 i;
-
-	path = dir != NULL ? xstrdup(dir) : prompts_find_dir(ctx->prompts_dir);
-	if ((p = prompts_load(path, &probs, 0)) == NULL) {
-		fflush(stdout);
-		for (i = 0; i < probs.n; i++)
-			fprintf(stderr, "%s\n", probs.msgs[i]);
-		cmd_warn("the prompt files in %s could not be loaded", path);
-	}
-	prompts_problems_free(&probs);
-	free(path);
-	return p;
-}
-
-/* Open a command's output; see cmd.h. */
-int
-cmd_output_open(struct cmd_output *o, const char *what, const char *path)
-{
-	struct stat	 sb;
-	char		*dir, *slash;
-	int		 fd;
-
-	memset(o, 0, sizeof *o);
-	if (path == NULL || strcmp(path, "-") == 0) {
-		o->f = stdout;
-		return CMD_EXIT_OK;
-	}
-	if (*path == '\0') {
-		cmd_warn("%s: -o needs a file name", what);
-		return CMD_EXIT_FAILURE;
-	}
-	if (lstat(path, &sb) == 0) {
-		if (S_ISLNK(sb.st_mode)) {
-			cmd_warn("%s: %s is a symbolic link, and dhcoach does "
-			    "not write through or over links: give another "
-			    "file", what, path);
-			return CMD_EXIT_FAILURE;
-		}
-		if (!S_ISREG(sb.st_mode)) {
-			cmd_warn("%s: %s is not a regular file: give another "
-			    "file", what, path);
-			return CMD_EXIT_FAILURE;
-		}
-	} else if (errno != ENOENT) {
-		cmd_warn("%s: cannot write %s: %s", what, path,
-		    strerror(errno));
-		return CMD_EXIT_FAILURE;
-	}
-
-	/* A new file beside it: mkostemp opens O_CREAT|O_EXCL, mode 0600. */
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		slash[1] = '\0';
-		o->tmp = xasprintf("%s.%s.XXXXXX", dir, strrchr(path, '/') + 1);
-	} else
-		o->tmp = xasprintf(".%s.XXXXXX", path);
-	free(dir);
-	if ((fd = mkostemp(o->tmp, O_CLOEXEC)) == -1) {
-		cmd_warn("%s: cannot write %s: %s", what, path,
-		    strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		return CMD_EXIT_FAILURE;
-	}
-	if ((o->f = fdopen(fd, "w")) == NULL)
-		fatal("fdopen");
-	o->path = xstrdup(path);
-	return CMD_EXIT_OK;
-}
-
-/* Finish a command's output; see cmd.h. */
-int
-cmd_output_close(struct cmd_output *o, const char *what, int ok)
-{
-	int	rc = CMD_EXIT_OK, saved;
-
-	if (o->f == NULL)
-		return CMD_EXIT_OK;
-	if (o->path == NULL) {
-		o->f = NULL;
-		return ok ? cmd_finish_output() : CMD_EXIT_FAILURE;
-	}
-	if (ok && (fflush(o->f) != 0 || ferror(o->f) ||
-	    fsync(fileno(o->f)) != 0)) {
-		saved = errno;
-		cmd_warn("%s: cannot write %s: %s", what, o->path,
-		    strerror(saved));
-		ok = 0;
-		rc = CMD_EXIT_FAILURE;
-	}
-	if (fclose(o->f) != 0 && ok) {
-		cmd_warn("%s: cannot write %s: %s", what, o->path,
-		    strerror(errno));
-		ok = 0;
-		rc = CMD_EXIT_FAILURE;
-	}
-	if (ok && rename(o->tmp, o->path) != 0) {
-		cmd_warn("%s: cannot write %s: %s", what, o->path,
-		    strerror(errno));
-		ok = 0;
-		rc = CMD_EXIT_FAILURE;
-	}
-	if (!ok) {
-		unlink(o->tmp);
-		if (rc == CMD_EXIT_OK)
-			rc = CMD_EXIT_FAILURE;
-	}
-	free(o->tmp);
-	free(o->path);
-	memset(o, 0, sizeof *o);
-	return rc;
 }

@@ -1,101 +1,140 @@
 /*
- * cmd.h: the table of subcommands, the options every command accepts, and
- * the program's exit statuses.
+ * cmd.h: what every command shares: the command entry and its one
+ * generic option parser, the help printer, and opening the database,
+ * the prompt files and the output.
  *
- * One table (cmd_table) drives dispatch, --help and the man page test.
- * Options common to all commands (--prompts, and --help on each command)
- * are accepted before or after the command name.
+ * Each cmd-*.c exports one struct cmd_entry (as tmux's cmd-*.c do): its
+ * name, usage, summary, option spec and exec.  A command with
+ * subcommands (plan) lists them as entries of their own.  main.c holds
+ * the one table of entries; cmd_dispatch parses a command line against
+ * it (the options every command takes, --db, --prompts and --help,
+ * before or after the command name), and the same rows print --help,
+ * "dhcoach help COMMAND" and the nearest command for a mistyped one.
  *
- * Ownership: struct cmd_ctx owns its strings (cmd_ctx_free).
+ * The database path is worked out here, once (cmd_db_path), and the
+ * database is opened here for every command (cmd_open_db).
+ *
+ * Ownership: struct cmd_ctx owns its strings (cmd_ctx_free); struct
+ * cmd_args points into argv.
  */
 #ifndef DHCOACH_CMD_H
 #define DHCOACH_CMD_H
 
-#include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 
-struct prompts;
-struct store;
+#include "db.h"
+#include "err.h"
+#include "prompts.h"
 
+/* Keys of the options every command takes (long only). */
+#define CMD_OPT_DB	0x101
+#define CMD_OPT_PROMPTS	0x102
+#define CMD_OPT_HELP	'h'
 
-/* Exit statuses, documented in dhcoach(1) EXIT STATUS. */
-enum cmd_exit {
-	CMD_EXIT_OK = 0,	/* success */
-	CMD_EXIT_FAILURE = 1,	/* output could not be written */
-	CMD_EXIT_USAGE = 2,	/* bad option, argument or area id */
-	CMD_EXIT_PROMPTS = 3,	/* prompt files missing or invalid */
-	CMD_EXIT_INPUT = 4,	/* input unreadable, empty or too long */
-	CMD_EXIT_DB = 5,	/* database cannot be opened, created or written */
-	CMD_EXIT_DB_NEWER = 6,	/* database made by a newer dhcoach */
-	CMD_EXIT_DB_DAMAGED = 7,	/* database damaged or not dhcoach's */
-	CMD_EXIT_DB_READONLY = 8,	/* database read-only */
-	CMD_EXIT_DB_LOCKED = 9,	/* database locked by another process */
-	CMD_EXIT_NO_ACTION = 10,	/* no action with that id in the plan */
-	CMD_EXIT_DATE = 11,	/* a due date that cannot be read */
-	CMD_EXIT_ACTION = 12,	/* an action empty, too long or not text */
-	CMD_EXIT_UNCONFIRMED = 13,	/* plan rm without a terminal or --yes */
-	CMD_EXIT_INTERNAL = 70	/* out of memory or an impossible state */
+/* The most options one command has, common ones included. */
+#define CMD_MAX_OPTIONS	16
+
+/*
+ * An option of a command: its key (a short letter, or a number above
+ * 0xff for a long-only one), long name, argument name (NULL: it takes
+ * none) and help.  A spec ends with a zero key.
+ */
+struct cmd_option {
+	int		 key;
+	const char	*name;
+	const char	*arg;
+	const char	*help;
 };
 
-/* What the options before and after the command name set. */
+/* What the command line gave a command. */
+struct cmd_args {
+	const struct cmd_entry	*entry;
+	const char		*value[CMD_MAX_OPTIONS];	/* by spec index */
+	int			 given[CMD_MAX_OPTIONS];
+	char			**argv;		/* the operands */
+	int			 argc;
+	int64_t			 id;		/* with takes_id: the action number */
+};
+
+/* What the options every command takes set, and the table of commands. */
 struct cmd_ctx {
-	char	*prompts_dir;	/* --prompts, or NULL */
-	char	*db_path;	/* --db, or NULL */
+	char				*prompts_dir;	/* --prompts, or NULL */
+	char				*db_path;	/* --db, or NULL */
+	const struct cmd_entry *const	*table;		/* main's, for help */
+	/* The whole --help text (main's), for --help and "dhcoach help". */
+	void				(*usage)(FILE *, int width);
 };
 
 struct cmd_entry {
-	const char	*name;
-	const char	*args;		/* its synopsis after the name */
-	const char	*summary;	/* one line for --help */
-	int		(*exec)(struct cmd_ctx *, int, char **);
+	const char			*name;
+	const char			*usage;		/* after the name */
+	const char			*summary;	/* one line */
+	const struct cmd_option		*options;	/* NULL: none */
+	int				 min_args;	/* operands */
+	int				 max_args;	/* -1: any number */
+	int				 takes_id;	/* an action number first */
+	int				(*exec)(struct cmd_ctx *,
+					    const struct cmd_args *, struct err *);
+	const struct cmd_entry *const	*subs;	/* NULL-terminated; the first
+						 * is the default */
 };
 
-extern const struct cmd_entry cmd_table[];
+/*
+ * Parse argv (argv[0] the command's name, or the program's for the
+ * conversation) against e's options and the common ones, and run it:
+ * with subcommands, the next word names one (its default when there is
+ * none or an option comes first).  --help prints the command's help
+ * (the whole --help text for the conversation, whose name is "").
+ * Returns the exit status; on failure *err holds it and its message
+ * (a usage mistake ending with the --help hint).
+ */
+int cmd_dispatch(const struct cmd_entry *e, struct cmd_ctx *,
+    int argc, char **argv, struct err *err);
 
-/* The entry named name, or NULL. */
-const struct cmd_entry *cmd_find(const char *name);
-
-/* Print the full --help text to f. */
-void cmd_usage(FILE *f);
-/* Print "dhcoach: message" and the --help hint to stderr; returns CMD_EXIT_USAGE. */
-int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "dhcoach: message" to stderr. */
-void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Long options every command accepts; end a command's own table with them. */
-#define CMD_COMMON_LONGOPTS \
-	{ "prompts", required_argument, NULL, 'P' }, \
-	{ "db", required_argument, NULL, 'D' }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ NULL, 0, NULL, 0 }
+/* The value of option key, or NULL when not given. */
+const char *cmd_arg(const struct cmd_args *, int key);
+/* Whether option key was given. */
+int cmd_has(const struct cmd_args *, int key);
 
 /*
- * Handle a common option returned by getopt_long.  Returns -1 when it is
- * not one, else the exit status to leave with (or CMD_EXIT_OK with *done 0
- * to carry on).
+ * Find a command by name in table (NULL-terminated).  NULL when there
+ * is none; then *suggest is the nearest name (or NULL).
  */
-int cmd_common_option(struct cmd_ctx *, int opt, int *done);
+const struct cmd_entry *cmd_find(const struct cmd_entry *const *table,
+    const char *name, const char **suggest);
+
+/* The help of one command: usage, summary, its options. */
+void cmd_help(FILE *, const struct cmd_entry *, int width);
+
+/* An area option's value: its index, or -1 ("all" when all is allowed). */
+int cmd_area(const char *value, int allow_all, int *area, struct err *e);
+
+/*
+ * The database path: --db, else $DHCOACH_DB, else
+ * $XDG_DATA_HOME/dhcoach/dhcoach.db (an absolute XDG_DATA_HOME only),
+ * else ~/.local/share/dhcoach/dhcoach.db.  A new string, or NULL with
+ * *e set (an empty --db).
+ */
+char *cmd_db_path(const struct cmd_ctx *, struct err *e);
+/* Open the database chosen by ctx (db_open with mode). */
+int cmd_open_db(const struct cmd_ctx *, enum db_mode, struct db **,
+    struct err *e);
+
+/* Flags of cmd_prompts. */
+#define CMD_PROMPTS_JIT	0x1	/* JIT-compile the patterns now */
+
+/*
+ * Load the prompt folder chosen by ctx (prompts_find_dir): 0 with *out,
+ * or -1 with every problem printed to stderr and *e ERR_PROMPTS.
+ */
+int cmd_prompts(const struct cmd_ctx *, int flags, struct prompts **out,
+    struct err *e);
 
 /* Width for wrapped text: the terminal's when stdout is one, else 80. */
 int cmd_width(void);
-
-/* Flush and check stdout: CMD_EXIT_OK, or CMD_EXIT_FAILURE with a message. */
-int cmd_finish_output(void);
-
-/*
- * Load the prompt folder chosen by ctx (see prompts_find_dir), or dir when
- * not NULL.  On failure prints every problem and returns NULL.
- */
-struct prompts *cmd_load_prompts(struct cmd_ctx *, const char *dir);
-
-/*
- * Open the database chosen by ctx (--db, else store_default_path).  On
- * failure prints the one-line cause and returns the exit status to leave
- * with; on success returns CMD_EXIT_OK with *out set.
- */
-int cmd_open_store(struct cmd_ctx *, struct store **out);
-/* The exit status for a database failure (an enum store_error). */
-int cmd_store_status(int);
+/* Whether stdout is a colour terminal (NO_COLOR unset, TERM not dumb). */
+int cmd_colour(void);
 
 /*
  * Where a command writes its document: standard output, or the file of
@@ -111,26 +150,31 @@ struct cmd_output {
 	char	*tmp;
 };
 
+/* Open the output for path (NULL or "-": standard output); 0 or -1 with *e. */
+int cmd_output_open(struct cmd_output *, const char *path, struct err *e);
 /*
- * Open the output for path (NULL or "-": standard output).  Returns
- * CMD_EXIT_OK, or CMD_EXIT_FAILURE with a message printed.
+ * Finish the output: with ok, flush, sync and rename it into place (and
+ * say on stderr where it was written); without, remove the temporary
+ * file.  0, or -1 with *e (ERR_OUTPUT).
  */
-int cmd_output_open(struct cmd_output *, const char *what, const char *path);
-/*
- * Finish the output: with ok, flush, sync and rename it into place;
- * without, remove the temporary file.  Returns CMD_EXIT_OK, or
- * CMD_EXIT_FAILURE with a message printed.
- */
-int cmd_output_close(struct cmd_output *, const char *what, int ok);
+int cmd_output_close(struct cmd_output *, int ok, struct err *e);
+
+/* Flush and check stdout: 0, or -1 with *e (ERR_OUTPUT). */
+int cmd_finish(struct err *e);
 
 void cmd_ctx_free(struct cmd_ctx *);
 
-/* The commands (cmd-analyse.c, cmd-history.c, cmd-plan.c, cmd-report.c). */
-int cmd_analyse_exec(struct cmd_ctx *, int, char **);
-int cmd_check_prompts_exec(struct cmd_ctx *, int, char **);
-int cmd_history_exec(struct cmd_ctx *, int, char **);
-int cmd_plan_exec(struct cmd_ctx *, int, char **);
-int cmd_progress_exec(struct cmd_ctx *, int, char **);
-int cmd_report_exec(struct cmd_ctx *, int, char **);
+/* The commands: one entry per cmd-*.c, gathered in main.c's table. */
+extern const struct cmd_entry cmd_converse_entry;	/* no command */
+extern const struct cmd_entry cmd_analyse_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_check_prompts_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_history_entry;
+extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_progress_entry;
+extern const struct cmd_entry cmd_questionnaire_entry;
+extern const struct cmd_entry cmd_readiness_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 #endif

@@ -1,89 +1,91 @@
 /*
- * coach.h: turning analyses into the coach's side of the conversation.
+ * coach.h: the coach's words: replies to an answer, probes, summaries,
+ * recaps and calibration notes.
  *
- * One struct coach_area gathers the evidence of every answer the
- * candidate gives in an area (an indicator, once shown, stays shown, with
- * the first words that showed it), remembers which gaps were already
- * probed, and writes the replies: the evidence seen, quoting the
- * candidate's own words; the most important gap with its suggestion; the
- * follow-up probe; the one-line summing-up; and a calibration note when
- * the self-rating and the evidence disagree.  No I/O, no readline, no
- * SQLite: replies are written into a struct buf.
+ * Everything is composed from the running picture (picture.h) and the
+ * wording of the prompt files: the [replies] variants, each indicator's
+ * "shown" phrase, gap suggestion and probes.  A reply names what the
+ * answer showed, quoting the candidate's own sentence; when it showed
+ * nothing new it quotes a sentence back and asks about one named gap,
+ * never hinting that the answer was not concrete.  The same variant of
+ * a reply is not used twice running.
  *
- * Ownership: a coach_area owns its quotes (coach_area_clear); it points
- * at the prompts, which must outlive it.
+ * No I/O, no readline, no SQLite: text is written into a struct buf.
+ *
+ * Ownership: struct coach borrows the prompts, which must outlive it.
  */
 #ifndef DHCOACH_COACH_H
 #define DHCOACH_COACH_H
 
-#include "analyse.h"
 #include "framework.h"
+#include "picture.h"
 #include "prompts.h"
 #include "util.h"
 
-/* An area is summed up after this many probes. */
+/* An area is summed up after this many probes in a sitting. */
 #define COACH_MAX_PROBES	2
+/* How many fresh indicators a reply names before "and N more". */
+#define COACH_NAMED		3
 
-struct coach_area {
+struct coach {
 	const struct prompts	*prompts;
-	int			 area;		/* index into framework_areas */
-	int			 rating;	/* 1-5, or 0 when not given */
-	int			 shown[FRAMEWORK_NINDICATORS];
-	char			*quotes[FRAMEWORK_NINDICATORS];
-	int			 probed[FRAMEWORK_NINDICATORS];
-	int			 nprobes;	/* probes asked so far */
-	int			 nanswers;
+	int			 last[PROMPTS_NREPLY];	/* variant used last, or -1 */
 };
 
-/* Start an area afresh. */
-void coach_area_init(struct coach_area *, const struct prompts *, int area);
-/* Free the quotes. */
-void coach_area_clear(struct coach_area *);
+void coach_init(struct coach *, const struct prompts *);
+
+/* What one answer added to an area. */
+struct coach_fresh {
+	int		 fresh[FRAMEWORK_NINDICATORS];	/* newly shown */
+	const char	*quotes[FRAMEWORK_NINDICATORS];	/* their sentences */
+	const char	*gist;	/* a sentence to quote when nothing is new */
+};
 
 /*
- * Add an answer's analysis; returns how many indicators it showed that
- * were not shown before (their ids are flagged in fresh[] when not NULL).
+ * The reply to an answer in area a, whose evidence is already in the
+ * picture: what it showed (or, when nothing new, its gist quoted back),
+ * then, with with_gap, the next gap (picture_next_gap with probed) and
+ * its suggestion, or that nothing is missing.  Returns the gap chosen,
+ * or -1 when none or without with_gap.
  */
-int coach_absorb(struct coach_area *, const struct analysis *,
-    int fresh[FRAMEWORK_NINDICATORS]);
-
-/* How many of the area's own indicators are shown, and of how many. */
-int coach_shown(const struct coach_area *, int *total);
+int coach_reply(struct coach *, struct buf *, const struct picture *, int a,
+    const struct coach_fresh *, const int *probed, int with_gap);
 
 /*
- * The most important gap still open: the area's own indicators first, in
- * framework order, then the quality of evidence; with fresh, preferring
- * one not yet probed.  Returns the indicator index, or -1 when nothing is
- * missing.
+ * The probe question for gap g in area a: the first of its probes,
+ * from its nth on (wrapping), not answered before in any sitting; NULL
+ * when every one of them was.
  */
-int coach_next_gap(const struct coach_area *, int fresh);
-
-/* Whether the area is done: everything shown, or enough probes asked. */
-int coach_done(const struct coach_area *);
+const char *coach_probe(const struct coach *, const struct picture *, int a,
+    int g, int nth);
 
 /*
- * The reply to an answer: what it showed (quoting the candidate) given
- * the fresh[] flags from coach_absorb, then, with with_gap, the main gap
- * and its suggestion.  Returns the gap chosen (to probe), or -1 when none
- * or without with_gap.
+ * The main question for area a: the first of its prompts not answered
+ * before in any sitting, or NULL when every one was.
  */
-int coach_reply(struct buf *, const struct coach_area *,
-    const int fresh[FRAMEWORK_NINDICATORS], int with_gap);
-
-/* The probe question for gap g; marks it probed and counts the probe. */
-const char *coach_probe(struct coach_area *, int g);
-
-/* The one-line summing-up of the area, with a calibration note if needed. */
-void coach_summary(struct buf *, const struct coach_area *);
+const char *coach_question(const struct coach *, const struct picture *,
+    int a);
 
 /*
- * A calibration note when rating and evidence disagree (rated 4-5 with
- * under half shown; rated 1-2 with most shown), else nothing.  Returns 1
- * when a note was written.
+ * The one-line summing-up of area a: "Integrity: 2 of 3 shown (1 more
+ * you say you covered)." and the calibration note, if any.
  */
-int coach_calibration(struct buf *, const struct coach_area *);
+void coach_summary(struct coach *, struct buf *, const struct picture *,
+    int a);
 
-/* A plain-text bar of width cells for shown of total: "[####------]". */
-void coach_bar(struct buf *, int shown, int total, int width);
+/*
+ * The calibration note of area a ([replies] fits, high or low), or
+ * nothing.  Returns 1 when something was written.
+ */
+int coach_calibration(struct coach *, struct buf *, const struct picture *,
+    int a);
+
+/*
+ * A one-line recap of area a for a candidate coming back: "Last time,
+ * on 3 December: rated 4; shown: A, B; still open: C."  today is for
+ * writing the date briefly.
+ */
+void coach_recap(const struct coach *, struct buf *, const struct picture *,
+    int a, const char *today);
 
 #endif

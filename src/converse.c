@@ -2,97 +2,152 @@
  * converse.c: the conversation's flow and its slash commands (see
  * converse.h).
  *
- * Invariants: every rating and answer reaches the store before the next
- * question is asked; a command, valid or not, never discards what the
- * candidate has entered, and the question is asked again after it.
+ * Invariants: every rating and answer reaches the store, or the
+ * recovery folder, before the next question is asked, and no line is
+ * ever read to mean "try again": a failed save is queued and retried
+ * before the next one, in order.  A command, valid or not, never
+ * discards what the candidate has entered, and the question is asked
+ * again after it.  Text typed where a rating or yes/no was expected is
+ * pushed back and taken as the answer, never dropped.  The picture in
+ * memory is the store's plus the answers still queued.
  */
 #include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyse.h"
 #include "coach.h"
 #include "converse.h"
+#include "date.h"
+#include "framework.h"
+#include "markup.h"
+#include "picture.h"
 #include "plan-guide.h"
 #include "plan.h"
+#include "recover.h"
+#include "render-plan.h"
+#include "store-plan.h"
+#include "store.h"
+#include "text.h"
 #include "util.h"
 
-/* What reading a line produced. */
-enum converse_event {
-	CONVERSE_LINE,		/* an answer */
-	CONVERSE_RATED,		/* a rating was given (/rate N or a number) */
-	CONVERSE_SKIP,
+/* What happens next, after a line or a command. */
+enum converse_next {
+	CONVERSE_AGAIN,		/* ask the same question again */
+	CONVERSE_LINE,		/* a line to use */
+	CONVERSE_RATED,		/* a rating was given */
+	CONVERSE_SKIP,		/* no rating for now */
+	CONVERSE_DEFER,		/* an answer came first: rate after it */
 	CONVERSE_NEXT,
 	CONVERSE_BACK,
 	CONVERSE_GOTO,
 	CONVERSE_QUIT,
 	CONVERSE_EOF,
-	CONVERSE_ERROR
+	CONVERSE_ERROR = -1
 };
 
 /* What the question being asked wants. */
 enum converse_ask {
 	CONVERSE_ASK_ANSWER,
-	CONVERSE_ASK_RATING,
-	CONVERSE_ASK_YESNO
+	CONVERSE_ASK_RATING,	/* no rating yet */
+	CONVERSE_ASK_KEEP,	/* a rating, or Enter to keep the one there is */
+	CONVERSE_ASK_REPLY	/* yes/no or a name: Enter is an answer */
 };
 
-#define CONVERSE_BAR	10
+/* An answer the store has not taken yet. */
+struct converse_pending {
+	struct recover_item	item;	/* path NULL when only in memory */
+	int			area;
+};
+
+struct converse {
+	const struct prompts		*p;
+	struct db			*db;
+	struct source			*src;
+	FILE				*out;
+	const struct converse_options	*opt;
+	struct converse_outcome		*res;
+	struct err			*e;
+	struct coach			 coach;
+	struct picture			 pic;
+	char				 today[DATE_LEN];
+	char				*dbkey;		/* the db's absolute path */
+	int64_t				 session;
+	int				 current;
+	int				 target;	/* of /goto */
+	enum converse_ask		 ask;
+	char				*edited;	/* an answer from /edit */
+	struct recover_item		*edit_item;	/* its recovery file */
+	int				 probed[FRAMEWORK_NAREAS]
+					    [FRAMEWORK_NINDICATORS];
+	int				 nprobes[FRAMEWORK_NAREAS];
+	int				 answered[FRAMEWORK_NAREAS];
+	int				 rating_due[FRAMEWORK_NAREAS];
+	char				*gist[FRAMEWORK_NAREAS];
+	char				*step;	/* a next step from Insightfulness */
+	struct converse_pending		*pending;
+	size_t				 npending;
+	char				*unused_first;
+	size_t				 unused_line;
+};
+
+/* The area where the action plan belongs. */
+#define CONVERSE_INSIGHT	9
+
+static int converse_cmd_help(struct converse *, const char *);
+static int converse_cmd_areas(struct converse *, const char *);
+static int converse_cmd_goto(struct converse *, const char *);
+static int converse_cmd_next(struct converse *, const char *);
+static int converse_cmd_back(struct converse *, const char *);
+static int converse_cmd_rate(struct converse *, const char *);
+static int converse_cmd_skip(struct converse *, const char *);
+static int converse_cmd_gaps(struct converse *, const char *);
+static int converse_cmd_covered(struct converse *, const char *);
+static int converse_cmd_edit(struct converse *, const char *);
+static int converse_cmd_summary(struct converse *, const char *);
+static int converse_cmd_plan(struct converse *, const char *);
+static int converse_cmd_me(struct converse *, const char *);
+static int converse_cmd_quit(struct converse *, const char *);
 
 const struct converse_command converse_commands[] = {
-	{ "help", "", "show these commands", 0 },
-	{ "areas", "", "list the ten areas and where you are in each", 0 },
-	{ "goto", "AREA", "go to an area, by id or number (/goto integrity, "
-	  "/goto 9)", 1 },
-	{ "next", "", "sum up this area and move on to the next", 0 },
-	{ "back", "", "go back to the previous area", 0 },
-	{ "rate", "N", "rate yourself from 1 to 5 in this area", 0 },
-	{ "skip", "", "leave the rating for now", 0 },
-	{ "gaps", "", "what is still missing in this area", 0 },
-	{ "edit", "", "write a long answer in your editor ($VISUAL or $EDITOR)",
-	  0 },
-	{ "summary", "", "show the summary of every area so far", 0 },
+	{ "help", "", "show these commands", CONVERSE_ARG_NONE,
+	  converse_cmd_help },
+	{ "areas", "", "list the ten areas and where you are in each",
+	  CONVERSE_ARG_NONE, converse_cmd_areas },
+	{ "goto", "AREA", "go to an area, by id, number or the start of its "
+	  "id (/goto integrity, /goto 9)", CONVERSE_ARG_AREA,
+	  converse_cmd_goto },
+	{ "next", "", "sum up this area and move on to the next",
+	  CONVERSE_ARG_NONE, converse_cmd_next },
+	{ "back", "", "go back to the previous area", CONVERSE_ARG_NONE,
+	  converse_cmd_back },
+	{ "rate", "N", "rate yourself from 1 to 5 in this area",
+	  CONVERSE_ARG_OPTIONAL, converse_cmd_rate },
+	{ "skip", "", "leave the rating for now", CONVERSE_ARG_NONE,
+	  converse_cmd_skip },
+	{ "gaps", "", "what is still missing in this area", CONVERSE_ARG_NONE,
+	  converse_cmd_gaps },
+	{ "covered", "[N|undo]", "say your last answer covers a gap the coach "
+	  "did not find (/covered lists them; /covered undo takes it back)",
+	  CONVERSE_ARG_OPTIONAL, converse_cmd_covered },
+	{ "edit", "", "write a long answer in your editor ($VISUAL or "
+	  "$EDITOR)", CONVERSE_ARG_NONE, converse_cmd_edit },
+	{ "summary", "", "show the summary of every area so far",
+	  CONVERSE_ARG_NONE, converse_cmd_summary },
 	{ "plan", "[list]", "add to your action plan, one question at a time; "
-	  "/plan list shows it", 0 },
+	  "/plan list shows it", CONVERSE_ARG_OPTIONAL, converse_cmd_plan },
+	{ "me", "[NAME, ROLE]", "the name and role your mentor's report shows",
+	  CONVERSE_ARG_OPTIONAL, converse_cmd_me },
 	{ "quit", "", "show the summary and leave (everything is already "
-	  "saved)", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "saved)", CONVERSE_ARG_NONE, converse_cmd_quit },
+	{ NULL, NULL, NULL, CONVERSE_ARG_NONE, NULL }
 };
 
-/* Set up a conversation. */
-void
-converse_init(struct converse *c, const struct prompts *p, struct store *s,
-    const char *db_path, struct converse_source *src, FILE *out, int width,
-    int colour)
-{
-	int	i;
-
-	memset(c, 0, sizeof *c);
-	c->prompts = p;
-	c->store = s;
-	c->db_path = db_path;
-	c->source = src;
-	c->out = out;
-	c->width = width;
-	c->colour = colour;
-	c->session = -1;
-	for (i = 0; i < FRAMEWORK_NAREAS; i++)
-		coach_area_init(&c->areas[i], p, i);
-}
-
-/* Free the per-area state. */
-void
-converse_free(struct converse *c)
-{
-	int	i;
-
-	for (i = 0; i < FRAMEWORK_NAREAS; i++)
-		coach_area_clear(&c->areas[i]);
-}
-
-/* Print text wrapped to the width, line by line, after indent spaces. */
+/* Print text wrapped to the width, paragraph by paragraph. */
 static void
-converse_say(struct converse *c, int indent, const char *text)
+converse_say(struct converse *c, const char *text)
 {
 	const char	*s = text, *nl;
 	char		*line;
@@ -103,7 +158,7 @@ converse_say(struct converse *c, int indent, const char *text)
 		if (*line == '\0')
 			fputc('\n', c->out);
 		else
-			util_wrap(c->out, line, indent, indent, c->width);
+			util_wrap(c->out, line, 0, 0, c->opt->width);
 		free(line);
 		if (nl == NULL)
 			break;
@@ -111,704 +166,1628 @@ converse_say(struct converse *c, int indent, const char *text)
 	}
 }
 
+/* Print a formatted message, wrapped. */
+static void __attribute__((format(printf, 2, 3)))
+converse_sayf(struct converse *c, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	converse_say(c, s);
+	free(s);
+}
+
 /* Print a heading, bold on a colour terminal. */
 static void
 converse_heading(struct converse *c, const char *text)
 {
-	if (c->colour)
-		fprintf(c->out, "\033[1m%s\033[0m\n", text);
-	else
-		fprintf(c->out, "%s\n", text);
+	if (c->opt->colour)
+		fprintf(c->out, "\033[1m");
+	util_wrap(c->out, text, 0, 4, c->opt->width);
+	if (c->opt->colour)
+		fprintf(c->out, "\033[0m");
 }
 
-/* The dimension's name as shown to people. */
-static const char *
-converse_dimension(int area)
-{
-	return framework_areas[area].dimension == FRAMEWORK_COMPETENCY ?
-	    "Competency-based" : "Person-centred";
-}
-
-/* Find an area by id, unique prefix of an id, or number 1-10; -1 if none. */
-static int
-converse_find_area(const char *arg)
-{
-	char	*end;
-	long	 n;
-	int	 i, found = -1;
-	size_t	 len = strlen(arg);
-
-	n = strtol(arg, &end, 10);
-	if (*arg != '\0' && *end == '\0')
-		return n >= 1 && n <= FRAMEWORK_NAREAS ? (int)n - 1 : -1;
-	if ((i = framework_area_find(arg)) != -1)
-		return i;
-	for (i = 0; i < FRAMEWORK_NAREAS && len > 0; i++) {
-		if (strncmp(framework_areas[i].id, arg, len) != 0)
-			continue;
-		if (found != -1)
-			return -1;
-		found = i;
-	}
-	return found;
-}
-
-/* Print /help. */
+/* Count a piped line that could not be used, remembering the first. */
 static void
-converse_help(struct converse *c)
+converse_unused(struct converse *c, const char *line)
+{
+	if (c->src->interactive)
+		return;
+	c->res->unused_lines++;
+	if (c->unused_first == NULL) {
+		c->unused_first = util_squeeze(line, strlen(line), 40);
+		c->unused_line = c->src->nread;
+	}
+}
+
+/* Note a store failure that the conversation survives, and go on. */
+static void
+converse_warn(struct converse *c, const char *what, struct err *e)
+{
+	converse_sayf(c, "I couldn't %s just now: %s.", what, e->msg);
+	err_clear(e);
+}
+
+/* The title of area a in running text: "[3/10] Innovation and change". */
+static char *
+converse_area_name(struct converse *c, int a)
+{
+	return xasprintf("[%d/%d] %s", a + 1, FRAMEWORK_NAREAS,
+	    c->p->areas[a].title);
+}
+
+/* Analyse text and list what it showed, for the store. */
+static size_t
+converse_found(const struct analysis *an, struct store_found *found,
+    char **quotes)
+{
+	size_t	n = 0;
+	int	i;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if (!analyse_shown(an, i))
+			continue;
+		quotes[n] = analyse_quote(an, i);
+		found[n].indicator = i;
+		found[n].quote = quotes[n];
+		n++;
+	}
+	return n;
+}
+
+/* Store one answer now: its id, or -1 with *e. */
+static int64_t
+converse_store(struct converse *c, int a, const char *kind, const char *q,
+    const char *text, const char *at, struct err *e)
+{
+	struct store_found	 found[FRAMEWORK_NINDICATORS];
+	char			*quotes[FRAMEWORK_NINDICATORS];
+	struct analysis		 an;
+	size_t			 n, k;
+	int64_t			 id;
+
+	analyse_run(c->p, text, strlen(text), &an);
+	n = converse_found(&an, found, quotes);
+	id = store_answer_add(c->db, c->session, a, kind, q, text, at, found,
+	    n, e);
+	for (k = 0; k < n; k++)
+		free(quotes[k]);
+	analyse_free(&an);
+	return id;
+}
+
+/* Try again to store the answers waiting, in order; stop at a failure. */
+static int
+converse_flush(struct converse *c, struct err *e)
+{
+	struct converse_pending	*w;
+	struct err		 rm = { 0 };
+	size_t			 k;
+
+	while (c->npending > 0) {
+		w = &c->pending[0];
+		if (converse_store(c, w->area, w->item.kind, w->item.question,
+		    w->item.answer, w->item.at, e) == -1)
+			return -1;
+		if (w->item.path != NULL && recover_remove(&w->item, &rm) != 0)
+			err_clear(&rm);
+		recover_item_clear(&w->item);
+		for (k = 1; k < c->npending; k++)
+			c->pending[k - 1] = c->pending[k];
+		c->npending--;
+	}
+	return 0;
+}
+
+/*
+ * Queue an answer the store refused (why), writing it to the recovery
+ * folder at once.  item's strings pass to the queue.
+ */
+static void
+converse_queue(struct converse *c, int a, struct recover_item *item,
+    struct err *why)
+{
+	struct converse_pending	*w;
+	struct err		 e = { 0 };
+
+	c->pending = xreallocarray(c->pending, c->npending + 1,
+	    sizeof *c->pending);
+	w = &c->pending[c->npending++];
+	w->item = *item;
+	w->area = a;
+	memset(item, 0, sizeof *item);
+	if (w->item.path == NULL && (c->opt->recover_dir == NULL ||
+	    recover_save(c->opt->recover_dir, &w->item, &e) != 0)) {
+		converse_sayf(c, "I couldn't save that answer just now (%s), "
+		    "and I couldn't write it to a file either (%s). I'll keep "
+		    "it in memory and try again with your next answer.",
+		    why->msg, e.msg != NULL ? e.msg : "no home folder");
+		err_clear(&e);
+		return;
+	}
+	converse_sayf(c, "I couldn't save that answer just now (%s). It is "
+	    "kept safe in %s, and I'll save it as soon as the database lets "
+	    "me. Carry on.", why->msg, w->item.path);
+}
+
+/*
+ * Keep an answer: stored at once, or queued when the store refuses it.
+ * Returns its id, 0 when queued.
+ */
+static int64_t
+converse_keep(struct converse *c, int a, const char *kind, const char *q,
+    const char *text)
+{
+	struct recover_item	 item;
+	struct err		 e = { 0 };
+	char			 now[DATE_TIME_LEN];
+	int64_t			 id = -1;
+
+	date_now(now);
+	if (converse_flush(c, &e) == 0 &&
+	    (id = converse_store(c, a, kind, q, text, NULL, &e)) != -1) {
+		if (c->edit_item != NULL && recover_remove(c->edit_item,
+		    &e) != 0)
+			err_clear(&e);
+		recover_item_clear(c->edit_item);
+		free(c->edit_item);
+		c->edit_item = NULL;
+		return id;
+	}
+	memset(&item, 0, sizeof item);
+	if (c->edit_item != NULL) {
+		item = *c->edit_item;
+		free(c->edit_item);
+		c->edit_item = NULL;
+		free(item.answer);
+		free(item.at);
+		free(item.question);
+		item.question = xstrdup(q);
+	} else {
+		item.db = xstrdup(c->dbkey);
+		item.area = xstrdup(framework_areas[a].id);
+		item.kind = xstrdup(kind);
+		item.question = xstrdup(q);
+	}
+	item.answer = xstrdup(text);
+	item.at = xstrdup(now);
+	converse_queue(c, a, &item, &e);
+	err_clear(&e);
+	return 0;
+}
+
+/* Read the picture again from the store, with the queued answers on top. */
+static int
+converse_refresh(struct converse *c)
+{
+	struct analysis	 an;
+	size_t		 k;
+	int		 i, a;
+
+	picture_free(&c->pic);
+	picture_init(&c->pic);
+	if (store_picture(c->db, &c->pic, c->e) != 0)
+		return -1;
+	for (k = 0; k < c->npending; k++) {
+		a = c->pending[k].area;
+		analyse_run(c->p, c->pending[k].item.answer,
+		    strlen(c->pending[k].item.answer), &an);
+		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+			if (analyse_shown(&an, i)) {
+				char	*q = analyse_quote(&an, i);
+
+				picture_add_shown(&c->pic, a, i, q, c->session,
+				    c->pending[k].item.at);
+				free(q);
+			}
+		}
+		picture_add_asked(&c->pic, a, c->pending[k].item.question);
+		c->pic.areas[a].nanswers++;
+		analyse_free(&an);
+	}
+	return 0;
+}
+
+/* Record a rating; a failure is told and the conversation goes on. */
+static void
+converse_rate(struct converse *c, int a, int rating)
+{
+	struct err	e = { 0 };
+	char		now[DATE_TIME_LEN];
+
+	if (store_rating_set(c->db, c->session, a, rating, &e) != 0) {
+		converse_warn(c, "save your rating", &e);
+		converse_say(c, "It counts for this sitting; /rate sets it again "
+		    "later.");
+	}
+	c->pic.areas[a].rating = rating;
+	date_now(now);
+	snprintf(c->pic.areas[a].rated_at, sizeof c->pic.areas[a].rated_at,
+	    "%s", now);
+}
+
+/* Run a slash command line (s, starting with '/'). */
+static int
+converse_command(struct converse *c, char *s)
+{
+	const struct converse_command	*cmd, *best = NULL;
+	char				*arg;
+	size_t				 len;
+	int				 d, bestd = INT_MAX;
+
+	s++;
+	len = strcspn(s, " \t");
+	arg = text_trim(s + len);
+	s[len] = '\0';
+	for (cmd = converse_commands; cmd->name != NULL; cmd++) {
+		if (strcmp(cmd->name, s) == 0)
+			return cmd->fn(c, arg);
+		if ((d = util_distance(cmd->name, s, 2)) < bestd) {
+			bestd = d;
+			best = cmd;
+		}
+	}
+	if (best != NULL && bestd <= 2)
+		converse_sayf(c, "There is no /%s command. Did you mean /%s? "
+		    "Nothing you typed before is lost.", s, best->name);
+	else
+		converse_sayf(c, "There is no /%s command: /help lists them. "
+		    "Nothing you typed before is lost.", s);
+	s[-1] = '/';
+	converse_unused(c, s - 1);
+	return CONVERSE_AGAIN;
+}
+
+/*
+ * A line that is not a command, read where a rating is wanted: the
+ * rating, or (an answer typed first) pushed back to be the answer.
+ */
+static int
+converse_rating_line(struct converse *c, const char *s)
+{
+	int	n;
+
+	if ((n = text_rating(s)) > 0) {
+		converse_rate(c, c->current, n);
+		return CONVERSE_RATED;
+	}
+	if (!c->src->interactive || text_is_answer(s)) {
+		source_unread(c->src, xstrdup(s));
+		return CONVERSE_DEFER;
+	}
+	converse_say(c, "Please type a number from 1 to 5 (\"about 3\" is "
+	    "fine), or /skip to leave it for now.");
+	return CONVERSE_AGAIN;
+}
+
+/* Read a line for the question being asked, running slash commands. */
+static int
+converse_read(struct converse *c, enum converse_ask ask, char **line)
+{
+	char	*raw, *s;
+	int	 r;
+
+	*line = NULL;
+	for (;;) {
+		c->ask = ask;
+		c->src->nul = 0;
+		if ((raw = source_read(c->src, "> ")) == NULL)
+			return CONVERSE_EOF;
+		if (strcmp(raw, SOURCE_INTERRUPT) == 0 || c->src->nul) {
+			if (c->src->nul) {
+				converse_say(c, "That line held a NUL byte, "
+				    "which I can't keep: please type it again.");
+				converse_unused(c, raw);
+			}
+			free(raw);
+			continue;
+		}
+		s = text_trim(raw);
+		if (*s == '\0' && ask != CONVERSE_ASK_KEEP &&
+		    ask != CONVERSE_ASK_REPLY) {
+			free(raw);
+			continue;
+		}
+		if (*s == '/')
+			r = converse_command(c, s);
+		else if ((ask == CONVERSE_ASK_RATING ||
+		    ask == CONVERSE_ASK_KEEP) && *s != '\0')
+			r = converse_rating_line(c, s);
+		else {
+			*line = xstrdup(s);
+			r = CONVERSE_LINE;
+		}
+		free(raw);
+		if (r == CONVERSE_LINE && c->edited != NULL) {
+			free(*line);
+			*line = c->edited;
+			c->edited = NULL;
+		}
+		if (r == CONVERSE_AGAIN)
+			continue;
+		return r;
+	}
+}
+
+/* /help */
+static int
+converse_cmd_help(struct converse *c, const char *arg)
 {
 	const struct converse_command	*cmd;
 	char				*name;
 
-	fprintf(c->out, "Type your answers as you would say them. Commands:\n");
+	(void)arg;
+	converse_say(c, "Type your answers as you would say them. Commands:");
 	for (cmd = converse_commands; cmd->name != NULL; cmd++) {
-		name = xasprintf("/%s%s%s", cmd->name, *cmd->args ? " " : "",
-		    cmd->args);
-		fprintf(c->out, "  %-12s %s\n", name, cmd->summary);
+		name = xasprintf("/%s", cmd->name);
+		util_help_row(c->out, name, cmd->args, cmd->summary,
+		    c->opt->width);
 		free(name);
 	}
-	fprintf(c->out, "Tab completes commands and area ids. Ctrl-C clears "
-	    "the line; Ctrl-D saves and leaves.\n");
+	converse_say(c, "Tab completes commands and area ids. Ctrl-C clears "
+	    "the line; Ctrl-D saves and leaves.");
+	return CONVERSE_AGAIN;
 }
 
-/* Print /areas: each area with its status. */
-static void
-converse_areas(struct converse *c)
+/* The state of area a in words. */
+static const char *
+converse_state(struct converse *c, int a)
 {
-	const struct coach_area	*a;
-	int			 i, shown, total;
-	const char		*status;
-
-	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
-		a = &c->areas[i];
-		shown = coach_shown(a, &total);
-		if (c->finished[i])
-			status = "done";
-		else if (i == c->current && c->visited[i])
-			status = "here now";
-		else if (c->visited[i])
-			status = "started";
-		else
-			status = "not started";
-		fprintf(c->out, "%c%2d %-26s %-12s %d of %d shown", i ==
-		    c->current ? '>' : ' ', i + 1, framework_areas[i].id,
-		    status, shown, total);
-		if (a->rating != 0)
-			fprintf(c->out, ", rated %d", a->rating);
-		fputc('\n', c->out);
+	switch (picture_state(&c->pic, a)) {
+	case PICTURE_FINISHED:
+		return "finished";
+	case PICTURE_STARTED:
+		return a == c->current ? "here now" : "started";
+	default:
+		return a == c->current ? "here now" : "not started";
 	}
 }
 
-/* Print /gaps: what is still missing in the current area. */
-static void
-converse_gaps(struct converse *c)
+/* /areas: each area with its state, evidence and rating. */
+static int
+converse_cmd_areas(struct converse *c, const char *arg)
 {
-	const struct coach_area	*a = &c->areas[c->current];
-	const struct prompts	*p = c->prompts;
-	char			*line;
-	int			 i, n = 0, area;
+	struct buf	b = { 0 };
+	int		a, shown, total, covered;
 
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		area = framework_indicators[i].area;
-		if ((area != c->current && area != FRAMEWORK_EVIDENCE) ||
-		    a->shown[i])
-			continue;
-		line = xasprintf("- %s: %s", p->indicators[i].title,
-		    p->indicators[i].gap);
-		util_wrap(c->out, line, 0, 2, c->width);
+	(void)arg;
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		shown = picture_shown(&c->pic, a, &total);
+		covered = picture_covered(&c->pic, a);
+		buf_printf(&b, "%c%2d %s (%s): %s; %d of %d shown",
+		    a == c->current ? '>' : ' ', a + 1, c->p->areas[a].title,
+		    framework_areas[a].id, converse_state(c, a), shown, total);
+		if (covered > 0)
+			buf_printf(&b, ", %d more you say you covered", covered);
+		if (c->pic.areas[a].rating != 0)
+			buf_printf(&b, "; rated %d", c->pic.areas[a].rating);
+		util_wrap(c->out, b.data, 0, 4, c->opt->width);
+		buf_free(&b);
+	}
+	return CONVERSE_AGAIN;
+}
+
+/* /goto AREA */
+static int
+converse_cmd_goto(struct converse *c, const char *arg)
+{
+	int	a, near;
+
+	if ((a = framework_area_parse(arg, &near)) != -1) {
+		c->target = a;
+		return CONVERSE_GOTO;
+	}
+	if (*arg != '\0' && near != -1)
+		converse_sayf(c, "There is no area '%s'. Did you mean %s? Type "
+		    "/goto %s.", arg, c->p->areas[near].title,
+		    framework_areas[near].id);
+	else
+		converse_say(c, "Which area? Give its id, its number or the "
+		    "start of its id: /goto integrity, /goto 9, /goto integ. "
+		    "/areas lists them.");
+	converse_unused(c, arg);
+	return CONVERSE_AGAIN;
+}
+
+/* /next */
+static int
+converse_cmd_next(struct converse *c, const char *arg)
+{
+	(void)c;
+	(void)arg;
+	return CONVERSE_NEXT;
+}
+
+/* /back */
+static int
+converse_cmd_back(struct converse *c, const char *arg)
+{
+	(void)c;
+	(void)arg;
+	return CONVERSE_BACK;
+}
+
+/* /quit */
+static int
+converse_cmd_quit(struct converse *c, const char *arg)
+{
+	(void)c;
+	(void)arg;
+	return CONVERSE_QUIT;
+}
+
+/* /rate N */
+static int
+converse_cmd_rate(struct converse *c, const char *arg)
+{
+	int	n;
+
+	if ((n = text_rating(arg)) == 0) {
+		converse_say(c, "Give a rating from 1 to 5, for example /rate 3.");
+		converse_unused(c, arg);
+		return CONVERSE_AGAIN;
+	}
+	converse_rate(c, c->current, n);
+	converse_sayf(c, "Your rating for %s is now %d.",
+	    c->p->areas[c->current].title, n);
+	if (c->ask == CONVERSE_ASK_RATING || c->ask == CONVERSE_ASK_KEEP)
+		return CONVERSE_RATED;
+	return CONVERSE_AGAIN;
+}
+
+/* /skip */
+static int
+converse_cmd_skip(struct converse *c, const char *arg)
+{
+	(void)arg;
+	if (c->ask == CONVERSE_ASK_RATING || c->ask == CONVERSE_ASK_KEEP)
+		return CONVERSE_SKIP;
+	converse_say(c, "There is no rating to skip here: /next moves on to the "
+	    "next area.");
+	return CONVERSE_AGAIN;
+}
+
+/*
+ * The gaps of the current area the candidate may claim, numbered as
+ * /covered lists them: own indicators first, then the quality of
+ * evidence, neither shown nor claimed.
+ */
+static int
+converse_open_gaps(struct converse *c, int *gaps)
+{
+	int	i, n = 0, evidence, a = c->current;
+
+	for (evidence = 0; evidence < 2; evidence++) {
+		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+			if (framework_indicators[i].area != (evidence ?
+			    FRAMEWORK_EVIDENCE : a) ||
+			    picture_settled(&c->pic, a, i))
+				continue;
+			gaps[n++] = i;
+		}
+	}
+	return n;
+}
+
+/* /gaps: what is still missing here, and what the candidate claims. */
+static int
+converse_cmd_gaps(struct converse *c, const char *arg)
+{
+	const struct picture_evidence	*ev;
+	int				 gaps[FRAMEWORK_NINDICATORS];
+	int				 i, n, k, a = c->current;
+	char				*line;
+
+	(void)arg;
+	n = converse_open_gaps(c, gaps);
+	for (k = 0; k < n; k++) {
+		line = xasprintf("- %s: %s", c->p->indicators[gaps[k]].title,
+		    c->p->indicators[gaps[k]].gap);
+		util_wrap(c->out, line, 0, 2, c->opt->width);
 		free(line);
-		n++;
+	}
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		ev = &c->pic.areas[a].ev[i];
+		if (!framework_counts(i, a) || ev->shown || !ev->covered)
+			continue;
+		line = xasprintf("- %s: you say you covered it; the coach did "
+		    "not find it.", c->p->indicators[i].title);
+		util_wrap(c->out, line, 0, 2, c->opt->width);
+		free(line);
 	}
 	if (n == 0)
-		fprintf(c->out, "Nothing is missing in %s: well done.\n",
-		    p->areas[c->current].title);
+		converse_sayf(c, "Nothing is missing in %s: well done.",
+		    c->p->areas[a].title);
+	return CONVERSE_AGAIN;
 }
 
-/* Print the summary of every area. */
-static void
-converse_summary(struct converse *c)
+/* /covered undo [N|ID] */
+static int
+converse_covered_undo(struct converse *c, const char *arg)
 {
-	const struct coach_area	*a;
-	struct buf		 b = { 0 };
-	char			*line;
-	int			 i, shown, total, gap;
+	int	i = -1, r;
 
-	converse_heading(c, "Your summary");
-	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
-		a = &c->areas[i];
-		shown = coach_shown(a, &total);
-		buf_printf(&b, "%2d %-33s ", i + 1, c->prompts->areas[i].title);
-		if (!c->visited[i]) {
-			buf_adds(&b, "not started");
-			fprintf(c->out, "%s\n", b.data);
-			buf_free(&b);
-			continue;
-		}
-		if (a->rating != 0)
-			buf_printf(&b, "rated %d  ", a->rating);
-		else
-			buf_adds(&b, "unrated  ");
-		coach_bar(&b, shown, total, CONVERSE_BAR);
-		buf_printf(&b, " %d of %d", shown, total);
-		fprintf(c->out, "%s\n", b.data);
-		buf_free(&b);
-		if ((gap = coach_next_gap(a, 0)) != -1) {
-			line = xasprintf("next: %s",
-			    c->prompts->indicators[gap].title);
-			util_wrap(c->out, line, 6, 8, c->width);
-			free(line);
-		}
+	if (*arg != '\0' && (i = framework_indicator_find(arg)) == -1) {
+		converse_say(c, "Give the indicator's id, as in /covered undo "
+		    "td.develop-leaders, or nothing to take back the last one.");
+		return CONVERSE_AGAIN;
 	}
-	fprintf(c->out, "Your answers are kept in %s.\n", c->db_path);
-}
-
-/* Record a rating for the current area. */
-static int
-converse_rate(struct converse *c, int rating, char **cause)
-{
-	if (store_rating_set(c->store, c->session,
-	    framework_areas[c->current].id, rating, cause) != 0)
-		return -1;
-	c->areas[c->current].rating = rating;
-	return 0;
-}
-
-/* Parse a rating 1-5; 0 when s is not one. */
-static int
-converse_parse_rating(const char *s)
-{
-	while (*s == ' ')
-		s++;
-	if (*s >= '1' && *s <= '5') {
-		s++;
-		while (*s == ' ')
-			s++;
-		if (*s == '\0')
-			return s[-1] == ' ' ? 0 : *(s - 1) - '0';
+	if ((r = store_covered_undo(c->db, c->current, i, c->e)) == -1)
+		return CONVERSE_ERROR;
+	if (r == -2) {
+		converse_say(c, "There is nothing you said you covered here to "
+		    "take back.");
+		return CONVERSE_AGAIN;
 	}
-	return 0;
+	if (converse_refresh(c) != 0)
+		return CONVERSE_ERROR;
+	converse_sayf(c, "Taken back: %s is open again.",
+	    c->p->indicators[r].title);
+	return CONVERSE_AGAIN;
 }
 
-/* Say that a rating or answer could not be saved, and why. */
+/* /covered with nothing: the open gaps, numbered. */
+static int
+converse_covered_list(struct converse *c, const int *gaps, int n)
+{
+	char	*line;
+	int	 k;
+
+	if (n == 0) {
+		converse_sayf(c, "Nothing is missing in %s, so there is nothing "
+		    "to claim.", c->p->areas[c->current].title);
+		return CONVERSE_AGAIN;
+	}
+	converse_say(c, "Still open here:");
+	for (k = 0; k < n; k++) {
+		line = xasprintf("%2d %s (%s)", k + 1,
+		    c->p->indicators[gaps[k]].title,
+		    framework_indicators[gaps[k]].id);
+		util_wrap(c->out, line, 2, 5, c->opt->width);
+		free(line);
+	}
+	converse_say(c, "If your last answer covers one of these, type /covered "
+	    "and its number. It will be shown as your own judgement, apart "
+	    "from what I found; /covered undo takes it back.");
+	return CONVERSE_AGAIN;
+}
+
+/* /covered [N|ID|undo ...] */
+static int
+converse_cmd_covered(struct converse *c, const char *arg)
+{
+	int	gaps[FRAMEWORK_NINDICATORS], n, k, i, a = c->current;
+	int64_t	answer = c->pic.areas[a].last_answer;
+	char	*end;
+
+	if (strncmp(arg, "undo", 4) == 0 && (arg[4] == '\0' || arg[4] == ' '))
+		return converse_covered_undo(c, text_trim((char *)arg + 4));
+	n = converse_open_gaps(c, gaps);
+	if (*arg == '\0')
+		return converse_covered_list(c, gaps, n);
+	k = (int)strtol(arg, &end, 10);
+	i = *end == '\0' && k >= 1 && k <= n ? gaps[k - 1] :
+	    framework_indicator_find(arg);
+	if (i == -1 || !framework_counts(i, a) || picture_settled(&c->pic, a,
+	    i)) {
+		converse_say(c, "That is not one of the open gaps here: /covered "
+		    "lists them by number.");
+		converse_unused(c, arg);
+		return CONVERSE_AGAIN;
+	}
+	if (answer == 0) {
+		converse_say(c, "Answer the question first: /covered marks what "
+		    "your last saved answer in this area covers.");
+		return CONVERSE_AGAIN;
+	}
+	if (store_covered_add(c->db, answer, i, c->e) == -1)
+		return CONVERSE_ERROR;
+	picture_add_covered(&c->pic, a, i, answer, c->gist[a]);
+	converse_sayf(c, "Noted: you say your last answer covers %s. I'll show "
+	    "it as your own judgement, apart from what I found.",
+	    c->p->indicators[i].title);
+	return CONVERSE_AGAIN;
+}
+
+/* /edit: an answer written in the editor, in a recovery file. */
+static int
+converse_cmd_edit(struct converse *c, const char *arg)
+{
+	struct recover_item	*it;
+	struct err		 e = { 0 };
+	char			*cause = NULL;
+	char			 now[DATE_TIME_LEN];
+
+	(void)arg;
+	if (c->ask != CONVERSE_ASK_ANSWER) {
+		converse_say(c, "/edit is for answers: first answer this "
+		    "question.");
+		return CONVERSE_AGAIN;
+	}
+	if (c->src->edit == NULL || c->opt->recover_dir == NULL) {
+		converse_say(c, "/edit needs a terminal and a home folder: type "
+		    "or paste your answer instead.");
+		return CONVERSE_AGAIN;
+	}
+	date_now(now);
+	it = xcalloc(1, sizeof *it);
+	it->db = xstrdup(c->dbkey);
+	it->area = xstrdup(framework_areas[c->current].id);
+	it->kind = xstrdup("prompt");
+	it->question = xstrdup("");
+	it->answer = xstrdup("");
+	it->at = xstrdup(now);
+	if (recover_save(c->opt->recover_dir, it, &e) != 0) {
+		converse_warn(c, "make a file for your editor", &e);
+		recover_item_clear(it);
+		free(it);
+		return CONVERSE_AGAIN;
+	}
+	if (c->src->edit(c->src, it->path, &cause) != 0) {
+		converse_say(c, cause);
+		free(cause);
+	} else if (recover_read(it->path, it, &e) != 0)
+		converse_warn(c, "read back what you wrote", &e);
+	else if (!util_is_blank(it->answer, strlen(it->answer))) {
+		c->edited = xstrdup(it->answer);
+		recover_item_clear(c->edit_item);
+		free(c->edit_item);
+		c->edit_item = it;
+		return CONVERSE_LINE;
+	} else
+		converse_say(c, "The editor gave back nothing, so there is "
+		    "nothing to add.");
+	if (recover_remove(it, &e) != 0)
+		err_clear(&e);
+	recover_item_clear(it);
+	free(it);
+	return CONVERSE_AGAIN;
+}
+
+/* One area's lines of the summary. */
 static void
-converse_not_saved(struct converse *c, const char *what, char **cause)
+converse_summary_area(struct converse *c, int a)
 {
-	fprintf(c->out, "I couldn't save that %s: %s\n", what,
-	    *cause != NULL ? *cause : "unknown error");
-	free(*cause);
-	*cause = NULL;
-}
+	struct buf	b = { 0 };
+	char		*title;
+	int		shown, total, covered, gap;
 
-/*
- * Ask whether to try saving again: Enter retries, /quit (or the end of
- * input) gives up.  Returns 1 to retry.
- */
-static int
-converse_retry(struct converse *c)
-{
-	char	*raw;
-	int	 again;
-
-	fprintf(c->out, "Press Enter to try again, or type /quit to leave; "
-	    "your earlier answers are safe.\n");
-	if ((raw = c->source->read(c->source, "> ")) == NULL)
-		return 0;
-	again = strstr(raw, "/quit") == NULL;
-	free(raw);
-	return again;
-}
-
-/* Trim white space at both ends, in place. */
-static char *
-converse_trim(char *s)
-{
-	size_t	len;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		s[--len] = '\0';
-	return s;
-}
-
-/* The area to offer for a new action: the largest evidence gap this session. */
-static int
-converse_plan_area(struct converse *c)
-{
-	int	shown[FRAMEWORK_NAREAS], total[FRAMEWORK_NAREAS], i;
-
-	for (i = 0; i < FRAMEWORK_NAREAS; i++)
-		shown[i] = coach_shown(&c->areas[i], &total[i]);
-	if ((i = plan_default_area(c->visited, shown, total)) == -1)
-		i = c->current;
-	return i;
-}
-
-/* Print /plan list: the plan by due date. */
-static int
-converse_plan_list(struct converse *c, char **cause)
-{
-	struct store_plan_filter	 f;
-	struct plan_list		 l;
-	char				 today[PLAN_DATE_LEN];
-
-	memset(&f, 0, sizeof f);
-	if (store_plan_list(c->store, &f, &l, cause) != 0)
-		return -1;
-	plan_today(today);
-	if (l.n == 0)
-		fprintf(c->out, "Your plan is empty: /plan starts it.\n");
+	title = xasprintf("%2d %s", a + 1, c->p->areas[a].title);
+	util_wrap(c->out, title, 0, 3, c->opt->width);
+	free(title);
+	if (picture_state(&c->pic, a) == PICTURE_NOT_STARTED) {
+		util_wrap(c->out, "not started", 3, 3, c->opt->width);
+		return;
+	}
+	shown = picture_shown(&c->pic, a, &total);
+	covered = picture_covered(&c->pic, a);
+	if (c->pic.areas[a].rating != 0)
+		buf_printf(&b, "rated %d  ", c->pic.areas[a].rating);
 	else
-		plan_render_list(c->out, &l, today, c->width);
-	plan_list_free(&l);
+		buf_adds(&b, "unrated  ");
+	markup_bar(&b, shown, total, MARKUP_BAR);
+	buf_printf(&b, " %d of %d shown", shown, total);
+	if (covered > 0)
+		buf_printf(&b, ", %d you say you covered", covered);
+	util_wrap(c->out, b.data, 3, 5, c->opt->width);
+	buf_free(&b);
+	if ((gap = picture_next_gap(&c->pic, a, NULL)) != -1 &&
+	    framework_indicators[gap].area == a) {
+		title = xasprintf("next: %s", c->p->indicators[gap].title);
+		util_wrap(c->out, title, 3, 5, c->opt->width);
+		free(title);
+	}
+}
+
+/* /summary, and the end of a sitting: every area. */
+static int
+converse_cmd_summary(struct converse *c, const char *arg)
+{
+	int	a;
+
+	(void)arg;
+	converse_heading(c, "Your summary, over every sitting");
+	for (a = 0; a < FRAMEWORK_NAREAS; a++)
+		converse_summary_area(c, a);
+	converse_sayf(c, "Your answers are kept in %s.", c->opt->db_path);
+	return CONVERSE_AGAIN;
+}
+
+/* A plan-list row for the terminal. */
+static int
+converse_plan_row(void *ctx, const struct plan_action *a, struct err *e)
+{
+	(void)e;
+	render_plan_row(ctx, a);
 	return 0;
 }
 
-/*
- * /plan: the guided questions, each action committed once confirmed.
- * Returns CONVERSE_LINE to carry on, or CONVERSE_EOF or CONVERSE_ERROR.
- */
-static enum converse_event
-converse_plan(struct converse *c, char **cause)
+/* /plan list */
+static int
+converse_plan_list(struct converse *c)
+{
+	struct store_plan_filter	f = { -1, 0, 0, NULL };
+	struct render_plan		r;
+
+	render_plan_begin(&r, c->out, RENDER_PLAN_LIST, c->opt->width,
+	    c->today);
+	if (store_plan_each(c->db, &f, converse_plan_row, &r, c->e) != 0)
+		return CONVERSE_ERROR;
+	render_plan_end(&r);
+	if (r.n == 0)
+		converse_say(c, "Your plan is empty: /plan starts it.");
+	return CONVERSE_AGAIN;
+}
+
+/* The draft to start from: one kept from last time, or a new one. */
+static void
+converse_plan_draft(struct converse *c, struct plan_guide *g,
+    struct plan_action *d, int area, const char *action)
+{
+	struct err	e = { 0 };
+	char		*q;
+	int		 got;
+
+	memset(d, 0, sizeof *d);
+	if ((got = store_plan_draft_get(c->db, d, &e)) == -1)
+		err_clear(&e);
+	if (got == 1 && c->src->interactive) {
+		q = xasprintf("You started an action last time: \"%s\". Carry "
+		    "on with it? (Y/n)", *d->action != '\0' ? d->action :
+		    "(not written yet)");
+		if (plan_guide_yesno(g, q, 1) == 0) {
+			plan_action_clear(d);
+			got = 0;
+		}
+		free(q);
+	}
+	if (got == 1)
+		return;
+	plan_action_clear(d);
+	d->area = xstrdup(framework_areas[area].id);
+	d->action = action != NULL ? xstrdup(action) : NULL;
+}
+
+/* Keep the draft for later; a failure is told. */
+static void
+converse_plan_keep(struct converse *c, const struct plan_action *d)
+{
+	struct err	e = { 0 };
+
+	if (store_plan_draft_set(c->db, d, &e) != 0)
+		converse_warn(c, "keep your draft", &e);
+}
+
+/* Store a confirmed action, unless it is already in the plan. */
+static void
+converse_plan_save(struct converse *c, struct plan_guide *g,
+    struct plan_action *d)
+{
+	struct err	 e = { 0 };
+	int64_t		 same, id;
+	char		*q;
+
+	if ((same = store_plan_find_same(c->db, d, &e)) > 0) {
+		q = xasprintf("That is the same as action %lld, already in your "
+		    "plan.%s", (long long)same, c->src->interactive ?
+		    " Save it again anyway? (y/N)" : " I have not added it "
+		    "again.");
+		if (!c->src->interactive || plan_guide_yesno(g, q, 0) != 1) {
+			free(q);
+			if (store_plan_draft_clear(c->db, &e) != 0)
+				err_clear(&e);
+			return;
+		}
+		free(q);
+	}
+	err_clear(&e);
+	if ((id = store_plan_add(c->db, d, &e)) == -1) {
+		converse_warn(c, "save that action", &e);
+		converse_plan_keep(c, d);
+		converse_say(c, "It is kept as a draft: /plan carries on with it.");
+		return;
+	}
+	converse_sayf(c, "Saved as action %lld.", (long long)id);
+	if (store_plan_draft_clear(c->db, &e) != 0)
+		err_clear(&e);
+}
+
+/* The guided plan questions, starting in area with action (or NULL). */
+static int
+converse_plan(struct converse *c, int area, const char *action)
 {
 	struct plan_guide	g;
-	int			n;
+	struct plan_action	d;
+	struct err		e = { 0 };
+	int			more = 1;
+
+	plan_guide_init(&g, c->p, c->src, c->out, c->opt->width);
+	fputc('\n', c->out);
+	converse_say(c, c->p->plan.intro);
+	while (more) {
+		converse_plan_draft(c, &g, &d, area, action);
+		action = NULL;
+		switch (plan_guide_run(&g, &d, 0)) {
+		case PLAN_GUIDE_SAVE:
+			converse_plan_save(c, &g, &d);
+			break;
+		case PLAN_GUIDE_DISCARD:
+			if (store_plan_draft_clear(c->db, &e) != 0)
+				err_clear(&e);
+			converse_say(c, "Not saved.");
+			break;
+		case PLAN_GUIDE_STOP:
+			converse_plan_keep(c, &d);
+			more = 0;
+			break;
+		case PLAN_GUIDE_EOF:
+			converse_plan_keep(c, &d);
+			plan_action_clear(&d);
+			return CONVERSE_EOF;
+		}
+		plan_action_clear(&d);
+		if (more && c->src->interactive)
+			more = plan_guide_yesno(&g, "Would you like to add "
+			    "another action? (y/N)", 0) == 1;
+		else
+			more = 0;
+	}
+	return CONVERSE_AGAIN;
+}
+
+/* /plan [list] */
+static int
+converse_cmd_plan(struct converse *c, const char *arg)
+{
+	int	r;
+
+	if (strcmp(arg, "list") == 0)
+		return converse_plan_list(c);
+	if (*arg != '\0') {
+		converse_say(c, "/plan adds to your action plan; /plan list "
+		    "shows it.");
+		converse_unused(c, arg);
+		return CONVERSE_AGAIN;
+	}
+	r = converse_plan(c, c->current, NULL);
+	if (r == CONVERSE_AGAIN)
+		converse_say(c, "\nBack to where we were: carry on with the "
+		    "question above, or /help for commands.");
+	return r;
+}
+
+/* Split "Name, role" and keep it as the profile. */
+static int
+converse_profile_set(struct converse *c, const char *text)
+{
+	struct err	 e = { 0 };
+	char		*name, *role, *comma;
+
+	name = xstrdup(text);
+	role = xstrdup("");
+	if ((comma = strchr(name, ',')) != NULL) {
+		*comma = '\0';
+		free(role);
+		role = xstrdup(text_trim(comma + 1));
+	}
+	text_trim(name);
+	if (store_profile_set(c->db, text_trim(name), role, &e) != 0)
+		converse_warn(c, "keep your name and role", &e);
+	else if (*text != '\0')
+		converse_sayf(c, "Thank you: your mentor's report will show "
+		    "\"%s%s%s\".", text_trim(name), *role != '\0' ? ", " : "",
+		    role);
+	free(name);
+	free(role);
+	return CONVERSE_AGAIN;
+}
+
+/* /me [NAME, ROLE] */
+static int
+converse_cmd_me(struct converse *c, const char *arg)
+{
+	struct err	 e = { 0 };
+	char		*name = NULL, *role = NULL;
+
+	if (*arg != '\0')
+		return converse_profile_set(c, arg);
+	if (store_profile_get(c->db, &name, &role, &e) != 0)
+		converse_warn(c, "read your name and role", &e);
+	else if (*name == '\0' && *role == '\0')
+		converse_say(c, "Your mentor's report shows no name or role. Type "
+		    "/me followed by them, as in: /me Sam Patel, ward sister.");
+	else
+		converse_sayf(c, "Your mentor's report shows \"%s%s%s\". Type /me "
+		    "followed by a name and role to change it.", name,
+		    *role != '\0' ? ", " : "", role);
+	free(name);
+	free(role);
+	return CONVERSE_AGAIN;
+}
+
+/* Sum up area a, marking it finished when anything was given. */
+static void
+converse_sum_up(struct converse *c, int a)
+{
+	struct buf	b = { 0 };
+	struct err	e = { 0 };
 
 	fputc('\n', c->out);
-	plan_guide_init(&g, c->prompts, c->store, c->source, c->out, c->width,
-	    converse_plan_area(c));
-	switch (plan_guide_run(&g, &n, cause)) {
-	case PLAN_GUIDE_EOF:
-		return CONVERSE_EOF;
-	case PLAN_GUIDE_ERROR:
-		return CONVERSE_ERROR;
-	default:
-		return CONVERSE_LINE;
+	if (c->pic.areas[a].nanswers == 0 && c->pic.areas[a].rating == 0) {
+		converse_sayf(c, "We'll come back to %s another time.",
+		    c->p->areas[a].title);
+		return;
 	}
+	coach_summary(&c->coach, &b, &c->pic, a);
+	converse_say(c, b.data);
+	buf_free(&b);
+	if (store_area_finished(c->db, c->session, a, &e) != 0)
+		err_clear(&e);
+	c->pic.areas[a].finished = 1;
+}
+
+/* Whether area a can be summed up: nothing of its own open, or probed enough. */
+static int
+converse_done(struct converse *c, int a)
+{
+	int	i;
+
+	if (c->nprobes[a] >= COACH_MAX_PROBES)
+		return 1;
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if (framework_indicators[i].area == a &&
+		    !picture_settled(&c->pic, a, i))
+			return 0;
+	}
+	return 1;
+}
+
+/* Mark as probed every gap of a whose probes were all answered before. */
+static void
+converse_exhaust(struct converse *c, int a)
+{
+	int	i;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if (framework_counts(i, a) && c->probed[a][i] == 0 &&
+		    !picture_settled(&c->pic, a, i) &&
+		    coach_probe(&c->coach, &c->pic, a, i, 0) == NULL)
+			c->probed[a][i] = 1;
+	}
+}
+
+/* The probe for gap g, counted; NULL when none is left to ask. */
+static const char *
+converse_probe(struct converse *c, int a, int g)
+{
+	const char	*q;
+
+	if (g == -1)
+		return NULL;
+	q = coach_probe(&c->coach, &c->pic, a, g, c->probed[a][g]);
+	c->probed[a][g]++;
+	if (q != NULL)
+		c->nprobes[a]++;
+	return q;
+}
+
+/* Remember a next step the candidate wrote, for the plan offer. */
+static void
+converse_step(struct converse *c, const struct analysis *an, int a)
+{
+	int	i;
+
+	if (a != CONVERSE_INSIGHT ||
+	    (i = framework_indicator_find("is.action-plan")) == -1 ||
+	    !analyse_shown(an, i))
+		return;
+	free(c->step);
+	c->step = analyse_quote(an, i);
 }
 
 /*
- * Read a line for a question, handling slash commands.  For
- * CONVERSE_LINE, *line is set to a new string.
+ * Take an answer in area a: keep it, add its evidence to the picture
+ * and reply.  Returns the gap the reply asked about, or -1.
  */
-static enum converse_event
-converse_read(struct converse *c, enum converse_ask ask, char **line,
-    char **cause)
-{
-	const struct converse_command	*cmd;
-	char				*raw, *s, *arg, *text;
-	size_t				 len;
-	int				 n;
-	enum converse_event		 ev;
-
-	for (;;) {
-		if ((raw = c->source->read(c->source, "> ")) == NULL)
-			return CONVERSE_EOF;
-		s = converse_trim(raw);
-		if (*s == '\0') {
-			free(raw);
-			continue;
-		}
-		if (*s != '/') {
-			if (ask == CONVERSE_ASK_RATING) {
-				if ((n = converse_parse_rating(s)) == 0) {
-					fprintf(c->out, "Please type a number "
-					    "from 1 to 5, or /skip to leave it "
-					    "for now.\n");
-					free(raw);
-					continue;
-				}
-				free(raw);
-				if (converse_rate(c, n, cause) == 0)
-					return CONVERSE_RATED;
-				converse_not_saved(c, "rating", cause);
-				continue;
-			}
-			*line = xstrdup(s);
-			free(raw);
-			return CONVERSE_LINE;
-		}
-
-		/* A command: its name, then its argument. */
-		s++;
-		len = strcspn(s, " \t");
-		arg = converse_trim(s + len);
-		s[len] = '\0';
-		for (cmd = converse_commands; cmd->name != NULL; cmd++) {
-			if (strcmp(cmd->name, s) == 0)
-				break;
-		}
-		ev = CONVERSE_LINE;
-		if (cmd->name == NULL)
-			fprintf(c->out, "There is no /%s command: /help lists "
-			    "them. Nothing you typed before is lost.\n", s);
-		else if (strcmp(cmd->name, "help") == 0)
-			converse_help(c);
-		else if (strcmp(cmd->name, "areas") == 0)
-			converse_areas(c);
-		else if (strcmp(cmd->name, "gaps") == 0)
-			converse_gaps(c);
-		else if (strcmp(cmd->name, "summary") == 0)
-			converse_summary(c);
-		else if (strcmp(cmd->name, "plan") == 0) {
-			if (strcmp(arg, "list") == 0) {
-				if (converse_plan_list(c, cause) != 0)
-					ev = CONVERSE_ERROR;
-			} else if (*arg != '\0')
-				fprintf(c->out, "/plan adds to your action plan; "
-				    "/plan list shows it.\n");
-			else if ((ev = converse_plan(c, cause)) ==
-			    CONVERSE_LINE)
-				fprintf(c->out, "\nBack to where we were: carry "
-				    "on with the question above, or /help for "
-				    "commands.\n");
-		}
-		else if (strcmp(cmd->name, "next") == 0)
-			ev = CONVERSE_NEXT;
-		else if (strcmp(cmd->name, "back") == 0)
-			ev = CONVERSE_BACK;
-		else if (strcmp(cmd->name, "quit") == 0)
-			ev = CONVERSE_QUIT;
-		else if (strcmp(cmd->name, "goto") == 0) {
-			if ((n = converse_find_area(arg)) == -1)
-				fprintf(c->out, "Which area? Give its id or "
-				    "number, e.g. /goto integrity or /goto 9; "
-				    "/areas lists them.\n");
-			else {
-				c->target = n;
-				ev = CONVERSE_GOTO;
-			}
-		} else if (strcmp(cmd->name, "rate") == 0) {
-			if ((n = converse_parse_rating(arg)) == 0)
-				fprintf(c->out, "Give a rating from 1 to 5, "
-				    "e.g. /rate 3.\n");
-			else if (converse_rate(c, n, cause) != 0)
-				converse_not_saved(c, "rating", cause);
-			else {
-				fprintf(c->out, "Your rating for %s is now "
-				    "%d.\n", c->prompts->areas[c->current].title,
-				    n);
-				if (ask == CONVERSE_ASK_RATING)
-					ev = CONVERSE_RATED;
-			}
-		} else if (strcmp(cmd->name, "skip") == 0) {
-			if (ask == CONVERSE_ASK_RATING)
-				ev = CONVERSE_SKIP;
-			else
-				fprintf(c->out, "There is no rating to skip "
-				    "here: /next moves on to the next area.\n");
-		} else if (strcmp(cmd->name, "edit") == 0) {
-			if (ask != CONVERSE_ASK_ANSWER)
-				fprintf(c->out, "/edit is for answers: first "
-				    "answer this question.\n");
-			else if ((text = c->source->edit(c->source,
-			    cause)) == NULL) {
-				fprintf(c->out, "%s\n", *cause);
-				free(*cause);
-				*cause = NULL;
-			} else if (util_is_blank(text, strlen(text))) {
-				fprintf(c->out, "The editor gave back nothing, "
-				    "so there is nothing to add.\n");
-				free(text);
-			} else {
-				*line = text;
-				free(raw);
-				return CONVERSE_LINE;
-			}
-		}
-		free(raw);
-		if (ev != CONVERSE_LINE)
-			return ev;
-	}
-}
-
-/* Choose the main prompt of an area: one not answered before if any. */
-static const char *
-converse_choose_prompt(struct converse *c, int area, char **cause, int *err)
-{
-	const struct prompts_area	*pa = &c->prompts->areas[area];
-	char				**done = NULL;
-	size_t				  ndone = 0, i, j;
-	const char			 *pick = NULL;
-
-	*err = 0;
-	if (store_answered_prompts(c->store, framework_areas[area].id, &done,
-	    &ndone, cause) != 0) {
-		*err = 1;
-		return NULL;
-	}
-	for (i = 0; i < pa->nprompts && pick == NULL; i++) {
-		for (j = 0; j < ndone; j++) {
-			if (strcmp(done[j], pa->prompts[i]) == 0)
-				break;
-		}
-		if (j == ndone)
-			pick = pa->prompts[i];
-	}
-	if (pick == NULL)
-		pick = pa->prompts[ndone % pa->nprompts];
-	store_strings_free(done, ndone);
-	return pick;
-}
-
-/* Keep an answer and its evidence, then reply. */
 static int
-converse_answer(struct converse *c, const char *kind, const char *question,
-    const char *text, int fresh[FRAMEWORK_NINDICATORS], char **cause)
+converse_answer(struct converse *c, int a, const char *kind, const char *q,
+    const char *text, int with_gap)
 {
-	struct coach_area	*a = &c->areas[c->current];
-	struct store_found	 found[FRAMEWORK_NINDICATORS];
+	struct coach_fresh	 f;
 	struct analysis		 an;
-	char			*quotes[FRAMEWORK_NINDICATORS];
-	size_t			 nfound = 0, k;
-	int			 i, rc = 0;
+	struct buf		 b = { 0 };
+	char			*quotes[FRAMEWORK_NINDICATORS] = { 0 };
+	char			 now[DATE_TIME_LEN];
+	int64_t			 id;
+	int			 i, gap;
 
-	analyse_run(c->prompts, text, strlen(text), &an);
-	for (k = 0; k < an.nwarnings; k++)
-		fprintf(stderr, "%s: %s\n", PROGNAME, an.warnings[k]);
+	analyse_run(c->p, text, strlen(text), &an);
+	for (i = 0; i < (int)an.nwarnings; i++)
+		fprintf(stderr, "%s: %s\n", PROGNAME, an.warnings[i]);
+	id = converse_keep(c, a, kind, q, text);
+	date_now(now);
+	memset(&f, 0, sizeof f);
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
 		if (!analyse_shown(&an, i))
 			continue;
-		quotes[nfound] = analyse_quote(&an, i);
-		found[nfound].indicator = framework_indicators[i].id;
-		found[nfound].quote = quotes[nfound];
-		nfound++;
+		quotes[i] = analyse_quote(&an, i);
+		f.fresh[i] = framework_counts(i, a) &&
+		    !c->pic.areas[a].ev[i].shown;
+		f.quotes[i] = quotes[i];
+		picture_add_shown(&c->pic, a, i, quotes[i], c->session, now);
 	}
-	if (store_answer_add(c->store, c->session,
-	    framework_areas[c->current].id, kind, question, text, found,
-	    nfound, cause) == -1)
-		rc = -1;
-	else
-		coach_absorb(a, &an, fresh);
-	for (k = 0; k < nfound; k++)
-		free(quotes[k]);
-	analyse_free(&an);
-	return rc;
-}
-
-/* Sum an area up and mark it finished. */
-static void
-converse_sum_up(struct converse *c, int area)
-{
-	struct buf	b = { 0 };
-
-	coach_summary(&b, &c->areas[area]);
+	picture_add_asked(&c->pic, a, q);
+	c->pic.areas[a].nanswers++;
+	c->pic.areas[a].last_answer = id;
+	snprintf(c->pic.areas[a].last_at, sizeof c->pic.areas[a].last_at,
+	    "%s", now);
+	free(c->gist[a]);
+	c->gist[a] = analyse_gist(&an);
+	f.gist = c->gist[a];
+	c->answered[a]++;
+	converse_step(c, &an, a);
+	converse_exhaust(c, a);
+	gap = coach_reply(&c->coach, &b, &c->pic, a, &f, c->probed[a],
+	    with_gap && !converse_done(c, a));
 	fputc('\n', c->out);
-	converse_say(c, 0, b.data);
+	converse_say(c, b.data);
 	buf_free(&b);
-	c->finished[area] = 1;
-}
-
-/* Run one area; returns how the candidate left it. */
-static enum converse_event
-converse_area(struct converse *c, int area, char **cause)
-{
-	struct coach_area	*a = &c->areas[area];
-	struct buf		 b = { 0 };
-	const char		*question, *kind = "prompt";
-	char			*title, *text;
-	int			 fresh[FRAMEWORK_NINDICATORS];
-	int			 i, gap, err;
-	enum converse_event	 ev;
-
-	c->current = area;
-	c->visited[area] = 1;
-	if (store_session_area(c->store, c->session, framework_areas[area].id,
-	    cause) != 0)
-		return CONVERSE_ERROR;
-
-	title = xasprintf("[%d/%d] %s: %s", area + 1, FRAMEWORK_NAREAS,
-	    converse_dimension(area), c->prompts->areas[area].title);
-	fputc('\n', c->out);
-	converse_heading(c, title);
-	free(title);
-	converse_say(c, 0, c->prompts->areas[area].summary);
-
-	/* The self-rating, once a session. */
-	if (a->rating == 0 && a->nanswers == 0) {
-		fprintf(c->out, "\nHow would you rate yourself here?\n");
-		for (i = 0; i < PROMPTS_SCALE; i++) {
-			text = xasprintf("%d  %s", i + 1,
-			    c->prompts->scale[i]);
-			util_wrap(c->out, text, 2, 5, c->width);
-			free(text);
-		}
-		ev = converse_read(c, CONVERSE_ASK_RATING, NULL, cause);
-		if (ev != CONVERSE_RATED && ev != CONVERSE_SKIP)
-			return ev;
-	} else if (a->rating != 0)
-		fprintf(c->out, "Your rating here: %d (/rate to change it).\n",
-		    a->rating);
-
-	if ((question = converse_choose_prompt(c, area, cause, &err)) == NULL)
-		return CONVERSE_ERROR;
-	fputc('\n', c->out);
-	converse_say(c, 0, question);
-	for (;;) {
-		text = NULL;
-		ev = converse_read(c, CONVERSE_ASK_ANSWER, &text, cause);
-		if (ev == CONVERSE_NEXT) {
-			converse_sum_up(c, area);
-			return CONVERSE_NEXT;
-		}
-		if (ev != CONVERSE_LINE)
-			return ev;
-		/* Until the answer is saved, offer to try again. */
-		while (converse_answer(c, kind, question, text, fresh,
-		    cause) != 0) {
-			converse_not_saved(c, "answer", cause);
-			if (!converse_retry(c)) {
-				free(text);
-				return CONVERSE_QUIT;
-			}
-		}
-		free(text);
-
-		fputc('\n', c->out);
-		if (coach_done(a)) {
-			gap = coach_reply(&b, a, fresh, 0);
-			converse_say(c, 0, b.data);
-			buf_free(&b);
-			converse_sum_up(c, area);
-			return CONVERSE_NEXT;
-		}
-		gap = coach_reply(&b, a, fresh, 1);
-		converse_say(c, 0, b.data);
-		buf_free(&b);
-		if (gap == -1) {
-			converse_sum_up(c, area);
-			return CONVERSE_NEXT;
-		}
-		question = coach_probe(a, gap);
-		kind = "probe";
-		fputc('\n', c->out);
-		converse_say(c, 0, question);
-	}
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		free(quotes[i]);
+	analyse_free(&an);
+	return gap;
 }
 
 /*
- * After Insightfulness: offer to turn the reflection into an action
- * plan.  Returns CONVERSE_NEXT to move on, or how the candidate left.
+ * The self-rating of area a: asked when there is none, else offered to
+ * keep.  Returns RATED, SKIP or DEFER to go on, or how the candidate
+ * left.
  */
-static enum converse_event
-converse_offer_plan(struct converse *c, char **cause)
+static int
+converse_rating(struct converse *c, int a)
 {
-	enum converse_event	 ev;
-	char			*line = NULL;
-	int			 yes;
+	const struct picture_area	*pa = &c->pic.areas[a];
+	char				*line, *text, when[DATE_WORDS_LEN];
+	char				 day[DATE_LEN];
+	int				 i, r;
 
-	fputc('\n', c->out);
-	converse_say(c, 0, c->prompts->plan.offer);
-	fprintf(c->out, "(y/n)\n");
-	for (;;) {
-		ev = converse_read(c, CONVERSE_ASK_YESNO, &line, cause);
-		if (ev != CONVERSE_LINE)
-			return ev;
-		yes = strchr("yY", line[0]) != NULL;
-		if (yes || strchr("nN", line[0]) != NULL)
-			break;
+	if (pa->rating != 0) {
+		date_of_time(pa->rated_at, day);
+		date_short(day, c->today, when, sizeof when);
+		converse_sayf(c, "Your rating here: %d (given %s). Type a new "
+		    "one, or press Enter to keep it.", pa->rating, when);
+		r = converse_read(c, CONVERSE_ASK_KEEP, &line);
 		free(line);
-		fprintf(c->out, "Please answer y or n.\n");
+		return r == CONVERSE_LINE ? CONVERSE_RATED : r;
 	}
-	free(line);
-	if (!yes) {
-		fprintf(c->out, "That's fine: /plan, or 'dhcoach plan add', "
-		    "starts it whenever you are ready.\n");
-		return CONVERSE_NEXT;
+	fputc('\n', c->out);
+	converse_say(c, "How would you rate yourself here?");
+	for (i = 0; i < PROMPTS_SCALE; i++) {
+		text = xasprintf("%d  %s", i + 1, c->p->scale[i]);
+		util_wrap(c->out, text, 2, 5, c->opt->width);
+		free(text);
 	}
-	ev = converse_plan(c, cause);
-	return ev == CONVERSE_LINE ? CONVERSE_NEXT : ev;
+	return converse_read(c, CONVERSE_ASK_RATING, &line);
 }
 
-/* Offer to carry on from the last session's area; returns the start. */
-static enum converse_event
-converse_offer_resume(struct converse *c, int *start, char **cause)
+/* Ask the rating that waited for the first answer. */
+static int
+converse_rating_after(struct converse *c, int a)
 {
-	int64_t			 last;
-	char			*area = NULL, *line = NULL, *s;
-	int			 i, rc;
-	enum converse_event	 ev = CONVERSE_LINE;
+	if (!c->rating_due[a] || c->pic.areas[a].rating != 0)
+		return CONVERSE_RATED;
+	c->rating_due[a] = 0;
+	fputc('\n', c->out);
+	converse_say(c, "Before we go on: how would you rate yourself here, "
+	    "from 1 (not yet) to 5 (strong, repeated evidence)? /skip leaves "
+	    "it for now.");
+	return converse_rating(c, a);
+}
 
-	*start = 0;
-	if ((rc = store_last_session(c->store, &last, &area, cause)) == -1)
-		return CONVERSE_ERROR;
-	if (rc == 0 || area == NULL ||
-	    (i = framework_area_find(area)) <= 0) {
-		free(area);
+/*
+ * The first question of area a: a main one not answered before, else
+ * a probe of a gap; NULL when there is nothing left to ask.
+ */
+static const char *
+converse_first(struct converse *c, int a, const char **kind)
+{
+	const char	*q;
+
+	*kind = "prompt";
+	if ((q = coach_question(&c->coach, &c->pic, a)) != NULL)
+		return q;
+	*kind = "probe";
+	converse_exhaust(c, a);
+	return converse_probe(c, a, picture_next_gap(&c->pic, a,
+	    c->probed[a]));
+}
+
+/* Show area a's heading and definition, and mark where the sitting is. */
+static void
+converse_area_open(struct converse *c, int a)
+{
+	struct err	 e = { 0 };
+	char		*title;
+
+	c->current = a;
+	if (store_session_area(c->db, c->session, a, &e) != 0)
+		err_clear(&e);
+	title = xasprintf("[%d/%d] %s: %s", a + 1, FRAMEWORK_NAREAS,
+	    framework_areas[a].dimension == FRAMEWORK_COMPETENCY ?
+	    "Competency-based" : "Person-centred", c->p->areas[a].title);
+	fputc('\n', c->out);
+	converse_heading(c, title);
+	free(title);
+	converse_say(c, c->p->areas[a].summary);
+}
+
+/* The answers and probes of area a, from its first question. */
+static int
+converse_area_talk(struct converse *c, int a, const char *q, const char *kind)
+{
+	char	*text;
+	int	 r, gap;
+
+	for (;;) {
+		fputc('\n', c->out);
+		converse_say(c, q);
+		if ((r = converse_read(c, CONVERSE_ASK_ANSWER, &text)) ==
+		    CONVERSE_NEXT)
+			break;
+		if (r != CONVERSE_LINE)
+			return r;
+		gap = converse_answer(c, a, kind, q, text, 1);
+		free(text);
+		r = converse_rating_after(c, a);
+		if (r != CONVERSE_RATED && r != CONVERSE_SKIP)
+			return r;
+		if (converse_done(c, a) || (q = converse_probe(c, a,
+		    gap)) == NULL)
+			break;
+		kind = "probe";
+	}
+	converse_sum_up(c, a);
+	return CONVERSE_NEXT;
+}
+
+/* Run one area; returns how the candidate left it. */
+static int
+converse_area(struct converse *c, int a)
+{
+	const char	*q, *kind;
+	int		 r;
+
+	converse_area_open(c, a);
+	r = converse_rating(c, a);
+	if (r == CONVERSE_DEFER)
+		c->rating_due[a] = 1;
+	else if (r != CONVERSE_RATED && r != CONVERSE_SKIP)
+		return r;
+	if ((q = converse_first(c, a, &kind)) == NULL) {
+		fputc('\n', c->out);
+		converse_sayf(c, "You have answered every question I have about "
+		    "%s.", c->p->areas[a].title);
+		converse_sum_up(c, a);
+		return CONVERSE_NEXT;
+	}
+	return converse_area_talk(c, a, q, kind);
+}
+
+/*
+ * Read a reply to a yes/no question: 1 yes (or Enter), 0 no; text that
+ * is clearly an answer is left in *answer.  Commands run as anywhere.
+ */
+static int
+converse_yesno(struct converse *c, char **answer, int *yes)
+{
+	char	*line;
+	int	 r;
+
+	*answer = NULL;
+	for (;;) {
+		if ((r = converse_read(c, CONVERSE_ASK_REPLY, &line)) !=
+		    CONVERSE_LINE)
+			return r;
+		switch (text_yesno(line)) {
+		case TEXT_YES:
+		case TEXT_EMPTY:
+			*yes = 1;
+			break;
+		case TEXT_NO:
+			*yes = 0;
+			break;
+		default:
+			if (text_is_answer(line)) {
+				*answer = line;
+				*yes = 1;
+				return CONVERSE_LINE;
+			}
+			free(line);
+			converse_say(c, "Please answer yes or no.");
+			continue;
+		}
+		free(line);
 		return CONVERSE_LINE;
 	}
-	free(area);
-	fprintf(c->out, "\nLast time you got as far as [%d/%d] %s. Carry on "
-	    "from there? (Y/n)\n", i + 1, FRAMEWORK_NAREAS,
-	    c->prompts->areas[i].title);
-	c->current = i;
-	for (;;) {
-		ev = converse_read(c, CONVERSE_ASK_YESNO, &line, cause);
-		if (ev == CONVERSE_GOTO) {
-			*start = c->target;
-			return CONVERSE_LINE;
-		}
-		if (ev != CONVERSE_LINE)
-			return ev;
-		s = line;
-		if (strchr("yY", s[0]) != NULL) {
-			*start = i;
-			break;
-		}
-		if (strchr("nN", s[0]) != NULL)
-			break;
-		free(line);
-		fprintf(c->out, "Please answer y or n.\n");
+}
+
+/* After Insightfulness: offer to start the plan from the next step written. */
+static int
+converse_offer_plan(struct converse *c)
+{
+	char	*answer;
+	int	 r, yes;
+
+	fputc('\n', c->out);
+	if (!c->src->interactive) {
+		converse_say(c, "When you are ready, /plan turns your reflection "
+		    "into an action plan, one question at a time.");
+		return CONVERSE_NEXT;
 	}
+	converse_sayf(c, "%s (Y/n)", c->p->plan.offer);
+	if ((r = converse_yesno(c, &answer, &yes)) != CONVERSE_LINE)
+		return r;
+	if (!yes) {
+		converse_say(c, "That's fine: /plan, or 'dhcoach plan add', starts "
+		    "it whenever you are ready.");
+		return CONVERSE_NEXT;
+	}
+	r = converse_plan(c, CONVERSE_INSIGHT, answer != NULL ? answer :
+	    c->step);
+	free(answer);
+	return r == CONVERSE_AGAIN ? CONVERSE_NEXT : r;
+}
+
+/* The next area to visit after a: the next unfinished one (any with --new). */
+static int
+converse_after(struct converse *c, int a)
+{
+	int	k;
+
+	for (k = a + 1; k < FRAMEWORK_NAREAS; k++) {
+		if (c->opt->fresh || picture_state(&c->pic, k) !=
+		    PICTURE_FINISHED)
+			return k;
+	}
+	return -1;
+}
+
+/* Print the names of the unfinished areas, as one sentence. */
+static void
+converse_unfinished(struct converse *c)
+{
+	struct buf	b = { 0 };
+	int		a, n = 0;
+
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		if (picture_state(&c->pic, a) == PICTURE_FINISHED)
+			continue;
+		buf_printf(&b, "%s%s", n > 0 ? ", " : "", c->p->areas[a].title);
+		n++;
+	}
+	converse_sayf(c, "%s still to finish: %s.", n == 1 ? "One area is" :
+	    "These areas are", b.data);
+	buf_free(&b);
+}
+
+/* The end of the walk: offer what is unfinished, or the readiness summary. */
+static int
+converse_walk_end(struct converse *c)
+{
+	char	*answer, *q, *name;
+	int	 k, r, yes;
+
+	fputc('\n', c->out);
+	if ((k = picture_next_unfinished(&c->pic, 0)) == -1) {
+		converse_say(c, "You have now looked at all ten areas.");
+		if (!c->src->interactive)
+			return CONVERSE_QUIT;
+		converse_say(c, "Would you like to see your readiness summary: "
+		    "where you have experience to build on, and what would most "
+		    "strengthen an application? (Y/n)");
+		if ((r = converse_yesno(c, &answer, &yes)) != CONVERSE_LINE)
+			return r;
+		free(answer);
+		c->res->show_readiness = yes;
+		return CONVERSE_QUIT;
+	}
+	converse_unfinished(c);
+	c->target = k;
+	if (!c->src->interactive)
+		return CONVERSE_GOTO;
+	name = converse_area_name(c, k);
+	q = xasprintf("Shall we go on to %s? (Y/n)", name);
+	converse_say(c, q);
+	free(q);
+	free(name);
+	if ((r = converse_yesno(c, &answer, &yes)) != CONVERSE_LINE)
+		return r;
+	if (answer != NULL)
+		source_unread(c->src, answer);
+	return yes ? CONVERSE_GOTO : CONVERSE_QUIT;
+}
+
+/* Restore answers left in the recovery folder by an earlier sitting. */
+static int
+converse_restore(struct converse *c)
+{
+	struct recover_item	*v = NULL;
+	struct err		 e = { 0 };
+	size_t			 n = 0, k, saved = 0;
+	int			 a;
+
+	if (c->opt->recover_dir == NULL || recover_list(c->opt->recover_dir,
+	    c->dbkey, &v, &n, &e) != 0 || n == 0) {
+		err_clear(&e);
+		return 0;
+	}
+	converse_sayf(c, "\n%zu answer%s from an earlier sitting could not be "
+	    "saved then; %s kept in %s. Saving %s now.", n, n == 1 ? "" : "s",
+	    n == 1 ? "it was" : "they were", c->opt->recover_dir,
+	    n == 1 ? "it" : "them");
+	for (k = 0; k < n; k++) {
+		a = framework_area_find(v[k].area != NULL ? v[k].area : "");
+		if (a == -1 || v[k].answer == NULL ||
+		    util_is_blank(v[k].answer, strlen(v[k].answer)))
+			continue;
+		if (converse_store(c, a, v[k].kind != NULL ? v[k].kind :
+		    "prompt", v[k].question != NULL ? v[k].question : "",
+		    v[k].answer, v[k].at, &e) == -1) {
+			converse_warn(c, "save them", &e);
+			break;
+		}
+		saved++;
+		if (recover_remove(&v[k], &e) != 0)
+			err_clear(&e);
+	}
+	converse_sayf(c, "Saved %zu of %zu.", saved, n);
+	recover_items_free(v, n);
+	return converse_refresh(c);
+}
+
+/* Ask once, on a terminal, for the name and role the report shows. */
+static int
+converse_profile(struct converse *c)
+{
+	struct err	 e = { 0 };
+	char		*line;
+	int		 asked = 1, r;
+
+	if (!c->src->interactive || store_profile_asked(c->db, &asked,
+	    &e) != 0 || asked) {
+		err_clear(&e);
+		return CONVERSE_AGAIN;
+	}
+	fputc('\n', c->out);
+	converse_say(c, "Before we begin: what name and role should the report "
+	    "for your mentor show? For example: Sam Patel, ward sister. Press "
+	    "Enter to leave them out; /me changes them later.");
+	if ((r = converse_read(c, CONVERSE_ASK_REPLY, &line)) != CONVERSE_LINE)
+		return r;
+	converse_profile_set(c, line);
 	free(line);
+	return CONVERSE_AGAIN;
+}
+
+/* The area with the most of its own indicators still open. */
+static int
+converse_widest(struct converse *c)
+{
+	int	a, best = 0, open, most = -1, shown, total;
+
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		shown = picture_shown(&c->pic, a, &total);
+		open = total - shown - picture_covered(&c->pic, a);
+		if (open > most) {
+			most = open;
+			best = a;
+		}
+	}
+	return best;
+}
+
+/* Welcome a candidate back: the recap, and where to carry on. */
+static int
+converse_welcome_back(struct converse *c, int *start)
+{
+	struct buf	 b = { 0 };
+	char		*answer, *name;
+	int		 next, r, yes;
+
+	next = picture_next_unfinished(&c->pic, 0);
+	fputc('\n', c->out);
+	if (next == -1) {
+		next = converse_widest(c);
+		converse_say(c, "Welcome back. You have looked at all ten areas "
+		    "already; let's add to the one with the most still open.");
+	} else if (c->pic.last_area >= 0) {
+		name = converse_area_name(c, c->pic.last_area);
+		converse_sayf(c, "Welcome back. Last time you got as far as %s.",
+		    name);
+		free(name);
+	} else
+		converse_say(c, "Welcome back.");
+	name = converse_area_name(c, next);
+	coach_recap(&c->coach, &b, &c->pic, next, c->today);
+	converse_sayf(c, "%s. %s", name, b.data);
+	buf_free(&b);
+	*start = next;
+	if (!c->src->interactive) {
+		free(name);
+		return CONVERSE_LINE;
+	}
+	converse_sayf(c, "Carry on with %s? (Y/n)", name);
+	free(name);
+	if ((r = converse_yesno(c, &answer, &yes)) == CONVERSE_GOTO)
+		*start = c->target;
+	if (r != CONVERSE_LINE)
+		return r == CONVERSE_GOTO ? CONVERSE_LINE : r;
+	if (answer != NULL)
+		source_unread(c->src, answer);
+	if (!yes) {
+		*start = 0;
+		converse_say(c, "Then we'll start again from the first area; what "
+		    "you showed before still counts.");
+	}
 	return CONVERSE_LINE;
+}
+
+/* Where the walk starts: --area, --new, carrying on, or the beginning. */
+static int
+converse_start(struct converse *c, int *start)
+{
+	*start = 0;
+	if (c->opt->start >= 0) {
+		*start = c->opt->start;
+		return CONVERSE_LINE;
+	}
+	if (c->opt->fresh || c->pic.nsessions == 0)
+		return CONVERSE_LINE;
+	return converse_welcome_back(c, start);
+}
+
+/* Walk the areas from start until the candidate leaves. */
+static int
+converse_walk(struct converse *c, int a)
+{
+	int	r, k;
+
+	for (;;) {
+		r = converse_area(c, a);
+		if (r == CONVERSE_NEXT && a == CONVERSE_INSIGHT &&
+		    c->answered[a] > 0 && c->pic.areas[a].nanswers > 0)
+			r = converse_offer_plan(c);
+		switch (r) {
+		case CONVERSE_NEXT:
+			if ((k = converse_after(c, a)) != -1) {
+				a = k;
+				continue;
+			}
+			if ((r = converse_walk_end(c)) != CONVERSE_GOTO)
+				return r;
+			a = c->target;
+			break;
+		case CONVERSE_BACK:
+			a = a > 0 ? a - 1 : 0;
+			break;
+		case CONVERSE_GOTO:
+			a = c->target;
+			break;
+		default:
+			return r;
+		}
+	}
+}
+
+/* Set up the conversation's state. */
+static void
+converse_init(struct converse *c, const struct prompts *p, struct db *db,
+    struct source *src, FILE *out, const struct converse_options *opt,
+    struct converse_outcome *res, struct err *e)
+{
+	char	*real;
+
+	memset(c, 0, sizeof *c);
+	memset(res, 0, sizeof *res);
+	c->p = p;
+	c->db = db;
+	c->src = src;
+	c->out = out;
+	c->opt = opt;
+	c->res = res;
+	c->e = e;
+	c->session = -1;
+	coach_init(&c->coach, p);
+	picture_init(&c->pic);
+	date_today(c->today);
+	real = realpath(db_path(db), NULL);
+	c->dbkey = real != NULL ? real : xstrdup(db_path(db));
+}
+
+/* Free the conversation's state. */
+static void
+converse_free(struct converse *c)
+{
+	size_t	k;
+	int	a;
+
+	picture_free(&c->pic);
+	for (k = 0; k < c->npending; k++)
+		recover_item_clear(&c->pending[k].item);
+	free(c->pending);
+	for (a = 0; a < FRAMEWORK_NAREAS; a++)
+		free(c->gist[a]);
+	recover_item_clear(c->edit_item);
+	free(c->edit_item);
+	free(c->edited);
+	free(c->step);
+	free(c->dbkey);
+	free(c->unused_first);
+}
+
+/* The end of a sitting: the summary, and what could not be saved or used. */
+static int
+converse_finish(struct converse *c)
+{
+	struct err	e = { 0 };
+
+	fputc('\n', c->out);
+	converse_cmd_summary(c, "");
+	if (converse_flush(c, &e) != 0) {
+		c->res->unsaved = (int)c->npending;
+		err_set(c->e, ERR_UNSAVED, "%zu answer%s could not be saved in "
+		    "%s (%s); %s kept in %s, and dhcoach saves %s the next time "
+		    "it starts", c->npending, c->npending == 1 ? "" : "s",
+		    c->opt->db_path, e.msg, c->npending == 1 ? "it is" :
+		    "they are", c->opt->recover_dir != NULL ?
+		    c->opt->recover_dir : "memory only", c->npending == 1 ?
+		    "it" : "them");
+		err_clear(&e);
+		return -1;
+	}
+	if (store_session_end(c->db, c->session, &e) != 0)
+		err_clear(&e);
+	if (c->res->unused_lines > 0)
+		return err_set(c->e, ERR_LINES, "%d line%s of input could not "
+		    "be used, the first being line %zu (\"%s\")",
+		    c->res->unused_lines, c->res->unused_lines == 1 ? "" : "s",
+		    c->unused_line, c->unused_first);
+	return 0;
 }
 
 /* Run the conversation; see converse.h. */
 int
-converse_run(struct converse *c, int start, char **cause)
+converse_run(const struct prompts *p, struct db *db, struct source *src,
+    FILE *out, const struct converse_options *opt,
+    struct converse_outcome *res, struct err *e)
 {
-	enum converse_event	ev = CONVERSE_LINE;
-	int			area, all = 0;
+	struct converse	c;
+	int		rc = -1, r, start;
 
-	fprintf(c->out, "%s %s: reflect on your digital leadership, one skill "
+	converse_init(&c, p, db, src, out, opt, res, e);
+	fprintf(out, "%s %s: reflect on your digital leadership, one skill "
 	    "area at a time.\n", PROGNAME, DHCOACH_VERSION);
-	converse_say(c, 0, "Your answers are saved as you go, in your own "
+	converse_say(&c, "Your answers are saved as you go, in your own "
 	    "database file:");
-	fprintf(c->out, "  %s\n", c->db_path);
-	fprintf(c->out, "Type /help for commands. Ctrl-D saves and leaves at "
-	    "any time.\n");
-
-	if ((c->session = store_session_begin(c->store, cause)) == -1)
-		return -1;
-	area = start;
-	if (start == -1)
-		ev = converse_offer_resume(c, &area, cause);
-	while (ev != CONVERSE_QUIT && ev != CONVERSE_EOF &&
-	    ev != CONVERSE_ERROR) {
-		if (area >= FRAMEWORK_NAREAS) {
-			all = 1;
-			break;
-		}
-		ev = converse_area(c, area, cause);
-		if (ev == CONVERSE_NEXT &&
-		    strcmp(framework_areas[area].id, "insightfulness") == 0)
-			ev = converse_offer_plan(c, cause);
-		if (ev == CONVERSE_NEXT)
-			area++;
-		else if (ev == CONVERSE_BACK)
-			area = area > 0 ? area - 1 : 0;
-		else if (ev == CONVERSE_GOTO)
-			area = c->target;
-	}
-	if (ev == CONVERSE_ERROR)
-		return -1;
-	if (all && store_session_area(c->store, c->session, NULL, cause) != 0)
-		return -1;
-	fputc('\n', c->out);
-	converse_summary(c);
-	if (store_session_end(c->store, c->session, cause) != 0)
-		return -1;
-	return 0;
+	fprintf(out, "  %s\n", opt->db_path);
+	converse_say(&c, "Type /help for commands. Ctrl-D saves and leaves at "
+	    "any time.");
+	if (store_picture(db, &c.pic, e) != 0 ||
+	    (c.session = store_session_begin(db, "conversation", e)) == -1 ||
+	    converse_restore(&c) != 0)
+		goto out;
+	if ((r = converse_profile(&c)) == CONVERSE_AGAIN)
+		r = converse_start(&c, &start);
+	if (r == CONVERSE_LINE)
+		r = converse_walk(&c, start);
+	if (r == CONVERSE_ERROR)
+		goto out;
+	rc = converse_finish(&c);
+out:
+	converse_free(&c);
+	return rc;
 }

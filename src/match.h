@@ -2,8 +2,10 @@
  * match.h: compiling and running the indicator patterns with PCRE2.
  *
  * A pattern is compiled once, at load, with UTF, UCP and caseless
- * matching, JIT-compiled where the machine allows (falling back silently),
- * and keeps its own match data for reuse.  Answers are matched with
+ * matching, and keeps its own match data for reuse.  JIT compilation is
+ * a separate step (match_pattern_jit_compile), taken only when it pays:
+ * it costs more than it saves on a short answer.  Where the machine
+ * refuses JIT, the interpreter is used, silently.  Answers are matched with
  * PCRE2_MATCH_INVALID_UTF, so invalid bytes never stop an analysis, and
  * under a match and heap limit, so a catastrophic pattern against a long
  * hostile answer fails in milliseconds with an error naming its file and
@@ -14,9 +16,9 @@
  * ends within the cue's window of words before it, in the same sentence,
  * with none of the cue's stop words ("but", say) between them.
  *
- * Ownership: a struct match_pattern owns its compiled code and match data
- * (match_pattern_free).  A match set owns its pattern array but only
- * points at its cues, which belong to whoever owns the set (the loaded
+ * Ownership: a struct match_pattern owns its compiled code, match data
+ * and words (match_pattern_free).  A match set owns its pattern array but
+ * only points at its cues, which belong to whoever owns the set (the loaded
  * prompts).  Not thread-safe: match data and the module's one match
  * context (limits, JIT stack) are reused.
  */
@@ -38,6 +40,8 @@
 struct match_pattern {
 	pcre2_code		*code;
 	pcre2_match_data	*data;
+	char			*words;	/* its literal words, for hostile strings */
+	int			 jit_tried;	/* match_pattern_jit_compile ran */
 	const char	*file;	/* where it was written, for messages */
 	int		 line;
 };
@@ -92,6 +96,8 @@ void match_set_limits(uint32_t match_limit, uint32_t heap_kib);
  */
 int match_pattern_compile(struct match_pattern *p, const char *src,
     size_t skip, int flags, const char *file, int line, char **cause);
+/* JIT-compile p, once; a refusal is silent (the interpreter is used). */
+void match_pattern_jit_compile(struct match_pattern *p);
 /* Free what p owns; p itself is the caller's.  Safe on a zeroed p. */
 void match_pattern_free(struct match_pattern *p);
 /* Whether JIT compilation is in use for p. */
@@ -113,6 +119,25 @@ int match_pattern_next(const struct match_pattern *p, const char *text,
  */
 int match_set_find(const struct match_set *set, const char *text,
     size_t len, struct match_hit *hit, char **cause);
+
+/*
+ * The same, counting only matches that lie within one sentence: a match
+ * may not span any of the offsets ends[0..nends) (sorted: where each
+ * sentence but the last ends), and a guard cue reaches back no further
+ * than the last of them before the match.  A match that spans one is
+ * passed over for the next match of the same pattern.
+ */
+int match_set_find_within(const struct match_set *set, const char *text,
+    size_t len, const size_t *ends, size_t nends, struct match_hit *hit,
+    char **cause);
+
+/*
+ * Whether p can take exponential time: run it against a set of hostile
+ * strings (long runs of one letter, of word and space, of repeated
+ * phrases, each followed by a character that forces backtracking) under
+ * a small match limit.  Returns 1 when a limit was hit, else 0.
+ */
+int match_pattern_hostile(const struct match_pattern *p);
 
 /* Free a cue's name and patterns; the struct itself is the caller's. */
 void match_cue_free(struct match_cue *c);

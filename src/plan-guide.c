@@ -1,12 +1,11 @@
 /*
  * plan-guide.c: the guided SMART questions (see plan-guide.h).
  *
- * Invariants: nothing reaches the store until the candidate confirms
- * the whole action; an answer is checked (plan_check_text,
- * plan_parse_due, plan_area_parse) before it is kept, and a bad one is
- * explained and asked for again, so the action confirmed always passes
- * plan_check; the end of input or /cancel drops the action being
- * written and nothing else.
+ * Invariants: every answer is checked (text_check, date_parse_due,
+ * framework_area_parse) before it goes into the draft, and a bad one is
+ * explained and asked for again, so a draft the candidate saves always
+ * passes plan_check; whatever ends the questions (/cancel, Ctrl-C, the
+ * end of input), the draft holds every answer given so far.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -14,34 +13,39 @@
 #include <string.h>
 #include <strings.h>
 
-#include "converse.h"
 #include "framework.h"
+#include "match.h"
 #include "plan-guide.h"
-#include "prompts.h"
-#include "store.h"
+#include "text.h"
 #include "util.h"
 
 /* What reading an answer gave. */
 enum plan_guide_read {
 	PLAN_GUIDE_LINE,	/* an answer, perhaps empty */
-	PLAN_GUIDE_CANCEL,	/* /cancel */
+	PLAN_GUIDE_CANCEL,	/* /cancel or Ctrl-C */
 	PLAN_GUIDE_END		/* the end of input */
+};
+
+/* The fields, numbered as the confirmation shows them. */
+enum plan_guide_field {
+	PLAN_GUIDE_ACTION = 1,
+	PLAN_GUIDE_MEASURE,
+	PLAN_GUIDE_DUE,
+	PLAN_GUIDE_SUPPORT,
+	PLAN_GUIDE_AREA
 };
 
 /* Set up a guide. */
 void
 plan_guide_init(struct plan_guide *g, const struct prompts *p,
-    struct store *s, struct converse_source *src, FILE *out, int width,
-    int default_area)
+    struct source *src, FILE *out, int width)
 {
 	memset(g, 0, sizeof *g);
 	g->prompts = p;
-	g->store = s;
 	g->source = src;
 	g->out = out;
 	g->width = width;
-	g->default_area = default_area;
-	plan_today(g->today);
+	date_today(g->today);
 }
 
 /* Print text wrapped to the width. */
@@ -65,7 +69,7 @@ plan_guide_sayf(struct plan_guide *g, const char *fmt, ...)
 	free(s);
 }
 
-/* Print a cause from another module as a sentence: capital first, full stop. */
+/* Print a cause from another module as a sentence, then what to do. */
 static void
 plan_guide_cause(struct plan_guide *g, const char *cause, const char *then)
 {
@@ -77,127 +81,155 @@ plan_guide_cause(struct plan_guide *g, const char *cause, const char *then)
 	free(s);
 }
 
-/* Read an answer, trimmed; /cancel and the end of input are reported. */
+/* Read an answer, trimmed; /cancel, Ctrl-C and the end are reported. */
 static enum plan_guide_read
 plan_guide_read(struct plan_guide *g, char **line)
 {
 	char	*raw, *s;
-	size_t	 len;
 
 	*line = NULL;
 	for (;;) {
-		if ((raw = g->source->read(g->source, "> ")) == NULL)
+		if ((raw = source_read(g->source, "> ")) == NULL)
 			return PLAN_GUIDE_END;
-		for (s = raw; isspace((unsigned char)*s); s++)
-			;
-		len = strlen(s);
-		while (len > 0 && isspace((unsigned char)s[len - 1]))
-			len--;
-		if (len > 0 && *s == '/') {
-			if (len == 7 && strncmp(s, "/cancel", 7) == 0) {
+		if (strcmp(raw, SOURCE_INTERRUPT) == 0) {
+			free(raw);
+			return PLAN_GUIDE_CANCEL;
+		}
+		s = text_trim(raw);
+		if (*s == '/') {
+			if (strcmp(s, "/cancel") == 0) {
 				free(raw);
 				return PLAN_GUIDE_CANCEL;
 			}
-			plan_guide_say(g, "While we write this action, answer the "
-			    "question, or type /cancel to stop without saving "
-			    "it.");
+			plan_guide_say(g, "While we write this action, answer "
+			    "the question, or type /cancel to stop; what you "
+			    "have written so far is kept as a draft.");
 			free(raw);
 			continue;
 		}
-		*line = xstrndup(s, len);
+		*line = xstrdup(s);
 		free(raw);
 		return PLAN_GUIDE_LINE;
 	}
 }
 
-/* Ask yes or no: 1 yes, 0 no (or Enter with dflt), -1 at the end, -2 on /cancel. */
-static int
-plan_guide_yesno(struct plan_guide *g, int dflt)
+/* Ask yes or no; see plan-guide.h. */
+int
+plan_guide_yesno(struct plan_guide *g, const char *question, int dflt)
 {
-	enum plan_guide_read	 r;
-	char			*line;
-	int			 yes;
+	char	*line;
+	int	 yes;
 
+	if (question != NULL)
+		plan_guide_say(g, question);
 	for (;;) {
-		if ((r = plan_guide_read(g, &line)) != PLAN_GUIDE_LINE)
-			return r == PLAN_GUIDE_END ? -1 : -2;
-		if (*line == '\0')
-			yes = dflt;
-		else if (strcasecmp(line, "y") == 0 ||
-		    strcasecmp(line, "yes") == 0)
+		if (plan_guide_read(g, &line) != PLAN_GUIDE_LINE)
+			return -1;
+		switch (text_yesno(line)) {
+		case TEXT_YES:
 			yes = 1;
-		else if (strcasecmp(line, "n") == 0 ||
-		    strcasecmp(line, "no") == 0)
+			break;
+		case TEXT_NO:
 			yes = 0;
-		else
-			yes = -3;
+			break;
+		case TEXT_EMPTY:
+			yes = dflt;
+			break;
+		default:
+			yes = -1;
+			break;
+		}
 		free(line);
 		if (yes >= 0)
 			return yes;
-		plan_guide_say(g, "Please answer y or n.");
+		plan_guide_say(g, "Please answer yes or no.");
 	}
 }
 
-/* Show a question, and what the answer is now when editing. */
+/* Whether an action matches a vague pattern of [plan]. */
+int
+plan_guide_vague(const struct prompts *p, const char *action)
+{
+	struct match_hit	 hit;
+	char			*cause = NULL;
+	int			 rc;
+
+	rc = match_set_find(&p->plan.vague, action, strlen(action), &hit,
+	    &cause);
+	free(cause);
+	return rc == MATCH_FOUND;
+}
+
+/* Whether an optional draft field holds something. */
+static int
+plan_guide_has(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* Replace a draft field. */
 static void
-plan_guide_ask(struct plan_guide *g, enum prompts_ask q, const char *now)
+plan_guide_set(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+/* Show a question, and the answer there is already (Enter keeps it). */
+static void
+plan_guide_ask(struct plan_guide *g, enum prompts_ask q, const char *now,
+    int optional)
 {
 	fputc('\n', g->out);
 	plan_guide_say(g, g->prompts->plan.ask[q]);
-	if (now != NULL)
-		plan_guide_sayf(g, "Now: %s", *now != '\0' ? now :
-		    "(not given)");
+	if (now != NULL && *now != '\0')
+		plan_guide_sayf(g, "Now: %s (press Enter to keep it%s)", now,
+		    optional ? ", or type - to clear it" : "");
 }
 
 /*
- * Ask for a text answer, named what.  cur is the answer now when
- * editing (Enter keeps it; "-" clears an optional one), NULL when
- * adding (Enter leaves an optional one empty).  *out: a new string.
+ * Ask for a text field, named what.  Enter keeps what *field holds;
+ * "-" clears an optional one.
  */
 static enum plan_guide_read
 plan_guide_text(struct plan_guide *g, enum prompts_ask q, const char *what,
-    int required, const char *cur, char **out)
+    int required, char **field)
 {
 	enum plan_guide_read	 r;
-	char			*line, *why = NULL;
+	struct err		 e = { 0 };
+	char			*line;
 
-	plan_guide_ask(g, q, cur);
+	plan_guide_ask(g, q, *field, !required);
 	for (;;) {
 		if ((r = plan_guide_read(g, &line)) != PLAN_GUIDE_LINE)
 			return r;
-		if (*line == '\0' && cur != NULL) {
+		if (*line == '\0' && (plan_guide_has(*field) || !required)) {
 			free(line);
-			*out = xstrdup(cur);
 			return PLAN_GUIDE_LINE;
 		}
 		if (!required && strcmp(line, "-") == 0)
 			*line = '\0';
-		if (plan_check_text(line, what, required, &why) == 0) {
-			*out = line;
+		if (text_check(line, strlen(line), PLAN_MAX_TEXT, what,
+		    required, ERR_ACTION, &e) == 0) {
+			plan_guide_set(field, line);
 			return PLAN_GUIDE_LINE;
 		}
 		free(line);
-		plan_guide_cause(g, why, "Try again, or /cancel to stop.");
-		free(why);
-		why = NULL;
+		plan_guide_cause(g, e.msg, "Try again, or /cancel to stop.");
+		err_clear(&e);
 	}
 }
 
-/*
- * The SMART check of a new or changed action: when vague, the nudge and
- * one chance to sharpen it (Enter keeps it as it is).
- */
+/* The SMART check of a new action: the nudge, once, and one chance to sharpen. */
 static enum plan_guide_read
 plan_guide_sharpen(struct plan_guide *g, char **action)
 {
 	enum plan_guide_read	 r;
-	struct match_hit	 hit;
-	char			*line, *why = NULL;
+	struct err		 e = { 0 };
+	char			*line;
 
-	if (plan_vague(g->prompts, *action, &hit, &why) != 1) {
-		free(why);	/* a pattern over its limit: no nudge */
+	if (!plan_guide_vague(g->prompts, *action))
 		return PLAN_GUIDE_LINE;
-	}
 	fputc('\n', g->out);
 	plan_guide_say(g, g->prompts->plan.nudge);
 	plan_guide_say(g, "Type a sharper version, or press Enter to keep "
@@ -209,49 +241,79 @@ plan_guide_sharpen(struct plan_guide *g, char **action)
 			free(line);
 			return PLAN_GUIDE_LINE;
 		}
-		if (plan_check_text(line, "action", 1, &why) == 0) {
-			free(*action);
-			*action = line;
+		if (text_check(line, strlen(line), PLAN_MAX_TEXT, "action", 1,
+		    ERR_ACTION, &e) == 0) {
+			plan_guide_set(action, line);
 			return PLAN_GUIDE_LINE;
 		}
 		free(line);
-		plan_guide_cause(g, why, "Try again, or press Enter to keep "
+		plan_guide_cause(g, e.msg, "Try again, or press Enter to keep "
 		    "yours.");
-		free(why);
-		why = NULL;
+		err_clear(&e);
 	}
 }
 
-/* Ask for the due date; cur is the date now when editing. */
+/*
+ * Make sense of one typed due date: 1 with out set, 0 to ask again
+ * (having said why).  A date next year is checked with the candidate.
+ */
+static int
+plan_guide_date(struct plan_guide *g, const char *line, char out[DATE_LEN])
+{
+	char	*why = NULL, *q, when[DATE_WORDS_LEN];
+	int	 yes;
+
+	switch (date_parse_due(line, g->today, out, &why)) {
+	case DATE_OK:
+		return 1;
+	case DATE_NEXT_YEAR:
+		date_long(out, when, sizeof when);
+		if (!g->source->interactive) {
+			plan_guide_sayf(g, "That day has passed this year: give "
+			    "the year too, as in %s.", when);
+			return 0;
+		}
+		q = xasprintf("That day has passed this year. Did you mean %s? "
+		    "(Y/n)", when);
+		yes = plan_guide_yesno(g, q, 1);
+		free(q);
+		if (yes != 1)
+			plan_guide_say(g, "Then give the date with its year, as "
+			    "in 31/03/2027.");
+		return yes == 1;
+	default:
+		plan_guide_cause(g, why, "Try again, or /cancel to stop.");
+		free(why);
+		return 0;
+	}
+}
+
+/* Ask for the due date; Enter keeps the draft's. */
 static enum plan_guide_read
-plan_guide_due(struct plan_guide *g, const char *cur, char **out)
+plan_guide_due(struct plan_guide *g, char **due)
 {
 	enum plan_guide_read	 r;
-	char			*line, *why = NULL, date[PLAN_DATE_LEN];
-	char			 when[64];
+	char			*line, date[DATE_LEN], when[DATE_WORDS_LEN];
 
-	if (cur != NULL)
-		plan_date_long(cur, when, sizeof when);
-	plan_guide_ask(g, PROMPTS_ASK_DUE, cur != NULL ? when : NULL);
+	when[0] = '\0';
+	if (plan_guide_has(*due) && date_valid(*due))
+		date_long(*due, when, sizeof when);
+	plan_guide_ask(g, PROMPTS_ASK_DUE, when, 0);
 	for (;;) {
 		if ((r = plan_guide_read(g, &line)) != PLAN_GUIDE_LINE)
 			return r;
-		if (*line == '\0' && cur != NULL) {
+		if (*line == '\0' && *when != '\0') {
 			free(line);
-			*out = xstrdup(cur);
 			return PLAN_GUIDE_LINE;
 		}
-		if (plan_parse_due(line, g->today, date, &why) == 0) {
+		if (plan_guide_date(g, line, date)) {
 			free(line);
-			plan_date_long(date, when, sizeof when);
+			date_long(date, when, sizeof when);
 			plan_guide_sayf(g, "That is %s.", when);
-			*out = xstrdup(date);
+			plan_guide_set(due, xstrdup(date));
 			return PLAN_GUIDE_LINE;
 		}
 		free(line);
-		plan_guide_cause(g, why, "Try again, or /cancel to stop.");
-		free(why);
-		why = NULL;
 	}
 }
 
@@ -259,41 +321,46 @@ plan_guide_due(struct plan_guide *g, const char *cur, char **out)
 static void
 plan_guide_areas(struct plan_guide *g)
 {
-	int	i;
+	char	*row;
+	int	 i;
 
-	for (i = 0; i < FRAMEWORK_NAREAS; i++)
-		fprintf(g->out, "  %2d %-24s %s\n", i + 1,
-		    framework_areas[i].id, g->prompts->areas[i].title);
+	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
+		row = xasprintf("%2d %s (%s)", i + 1,
+		    g->prompts->areas[i].title, framework_areas[i].id);
+		util_wrap(g->out, row, 2, 5, g->width);
+		free(row);
+	}
 }
 
-/* Ask for the skill area, offering dflt (an index, or -1). */
+/* Ask for the skill area, offering the draft's. */
 static enum plan_guide_read
-plan_guide_area(struct plan_guide *g, int dflt, char **out)
+plan_guide_area(struct plan_guide *g, char **area)
 {
 	enum plan_guide_read	 r;
 	char			*line;
-	int			 i;
+	int			 i, dflt, near;
 
-	plan_guide_ask(g, PROMPTS_ASK_AREA, NULL);
+	dflt = plan_guide_has(*area) ? framework_area_find(*area) : -1;
+	plan_guide_ask(g, PROMPTS_ASK_AREA, NULL, 0);
 	if (dflt != -1)
-		plan_guide_sayf(g, "Press Enter for %s (%s), or type another "
-		    "area's id or number; ? lists them.",
-		    framework_areas[dflt].id, g->prompts->areas[dflt].title);
+		plan_guide_sayf(g, "Press Enter for %s, or type another area's "
+		    "number or id; ? lists them.", g->prompts->areas[dflt].title);
 	else
 		plan_guide_areas(g);
 	for (;;) {
 		if ((r = plan_guide_read(g, &line)) != PLAN_GUIDE_LINE)
 			return r;
-		if (*line == '\0' && dflt != -1)
-			i = dflt;
-		else
-			i = plan_area_parse(line);
+		i = *line == '\0' ? dflt : framework_area_parse(line, &near);
 		if (i != -1) {
 			free(line);
-			*out = xstrdup(framework_areas[i].id);
+			plan_guide_set(area, xstrdup(framework_areas[i].id));
 			return PLAN_GUIDE_LINE;
 		}
-		if (*line != '\0' && strcmp(line, "?") != 0)
+		if (*line != '\0' && strcmp(line, "?") != 0 && near != -1)
+			plan_guide_sayf(g, "There is no area '%s'. Did you mean "
+			    "%s? Type its number or id.", line,
+			    g->prompts->areas[near].title);
+		else if (*line != '\0' && strcmp(line, "?") != 0)
 			plan_guide_sayf(g, "There is no area '%s': type its "
 			    "number or id, or ? to list them.", line);
 		else {
@@ -305,35 +372,124 @@ plan_guide_area(struct plan_guide *g, int dflt, char **out)
 }
 
 /*
- * Ask every question for *a (cur: the action as it is when editing, or
- * NULL), filling *a.  Returns PLAN_GUIDE_LINE when all are answered.
+ * Ask one field of the draft.  A vague action is nudged when it is new,
+ * or when it was changed.
  */
 static enum plan_guide_read
-plan_guide_questions(struct plan_guide *g, struct plan_action *a,
-    const struct plan_action *cur)
+plan_guide_field(struct plan_guide *g, struct plan_action *d,
+    enum plan_guide_field f, int edit)
 {
-	enum plan_guide_read	r;
-	int			dflt;
+	enum plan_guide_read	 r;
+	char			*before;
 
-	if ((r = plan_guide_text(g, PROMPTS_ASK_ACTION, "action", 1,
-	    cur != NULL ? cur->action : NULL, &a->action)) != PLAN_GUIDE_LINE)
+	switch (f) {
+	case PLAN_GUIDE_ACTION:
+		before = plan_guide_has(d->action) ? xstrdup(d->action) : NULL;
+		r = plan_guide_text(g, PROMPTS_ASK_ACTION, "action", 1,
+		    &d->action);
+		if (r == PLAN_GUIDE_LINE && (!edit || before == NULL ||
+		    strcmp(before, d->action) != 0))
+			r = plan_guide_sharpen(g, &d->action);
+		free(before);
 		return r;
-	if ((cur == NULL || strcmp(cur->action, a->action) != 0) &&
-	    (r = plan_guide_sharpen(g, &a->action)) != PLAN_GUIDE_LINE)
-		return r;
-	if ((r = plan_guide_text(g, PROMPTS_ASK_MEASURE, "measure of success",
-	    0, cur != NULL ? cur->measure : NULL, &a->measure)) !=
-	    PLAN_GUIDE_LINE)
-		return r;
-	if ((r = plan_guide_due(g, cur != NULL ? cur->due : NULL, &a->due)) !=
-	    PLAN_GUIDE_LINE)
-		return r;
-	if ((r = plan_guide_text(g, PROMPTS_ASK_SUPPORT, "support", 0,
-	    cur != NULL ? cur->support : NULL, &a->support)) !=
-	    PLAN_GUIDE_LINE)
-		return r;
-	dflt = cur != NULL ? framework_area_find(cur->area) : g->default_area;
-	return plan_guide_area(g, dflt, &a->area);
+	case PLAN_GUIDE_MEASURE:
+		return plan_guide_text(g, PROMPTS_ASK_MEASURE,
+		    "measure of success", 0, &d->measure);
+	case PLAN_GUIDE_DUE:
+		return plan_guide_due(g, &d->due);
+	case PLAN_GUIDE_SUPPORT:
+		return plan_guide_text(g, PROMPTS_ASK_SUPPORT, "support", 0,
+		    &d->support);
+	default:
+		return plan_guide_area(g, &d->area);
+	}
+}
+
+/* Print one numbered line of the draft. */
+static void
+plan_guide_show_field(struct plan_guide *g, int n, const char *label,
+    const char *text)
+{
+	fprintf(g->out, "  %d %-17s", n, label);
+	util_wrap_at(g->out, plan_guide_has(text) ? text : "(not given)", 20,
+	    20, g->width);
+}
+
+/* Show the draft, its answers numbered so one can be changed. */
+static void
+plan_guide_show(struct plan_guide *g, const struct plan_action *d)
+{
+	char	when[DATE_WORDS_LEN], *area;
+	int	i;
+
+	fputc('\n', g->out);
+	plan_guide_say(g, "Your action:");
+	plan_guide_show_field(g, 1, "What:", d->action);
+	plan_guide_show_field(g, 2, "How you'll know:", d->measure);
+	when[0] = '\0';
+	if (plan_guide_has(d->due) && date_valid(d->due))
+		date_long(d->due, when, sizeof when);
+	plan_guide_show_field(g, 3, "Due:", when);
+	plan_guide_show_field(g, 4, "Support:", d->support);
+	i = plan_guide_has(d->area) ? framework_area_find(d->area) : -1;
+	area = i == -1 ? xstrdup("") : xasprintf("%s (%s)",
+	    g->prompts->areas[i].title, framework_areas[i].id);
+	plan_guide_show_field(g, 5, "Area:", area);
+	free(area);
+}
+
+/*
+ * The confirmation: save, change one answer, or discard.  Returns
+ * PLAN_GUIDE_SAVE or _DISCARD, or with *field the answer to change.
+ */
+static int
+plan_guide_confirm(struct plan_guide *g, const struct plan_action *d,
+    enum plan_guide_field *field, enum plan_guide_result *res)
+{
+	enum plan_guide_read	 r;
+	char			*line;
+	int			 n, yes;
+
+	plan_guide_show(g, d);
+	plan_guide_say(g, "Save it (Enter), change one answer (type its "
+	    "number, 1 to 5), or discard it (d)?");
+	for (;;) {
+		if ((r = plan_guide_read(g, &line)) != PLAN_GUIDE_LINE) {
+			*res = r == PLAN_GUIDE_END ? PLAN_GUIDE_EOF :
+			    PLAN_GUIDE_STOP;
+			return 1;
+		}
+		n = strlen(line) == 1 && line[0] >= '1' && line[0] <= '5' ?
+		    line[0] - '0' : 0;
+		if (n != 0) {
+			free(line);
+			*field = (enum plan_guide_field)n;
+			return 0;
+		}
+		if (*line == '\0' || strcasecmp(line, "s") == 0 ||
+		    strcasecmp(line, "save") == 0 ||
+		    text_yesno(line) == TEXT_YES) {
+			free(line);
+			*res = PLAN_GUIDE_SAVE;
+			return 1;
+		}
+		if (strcasecmp(line, "d") == 0 ||
+		    strcasecmp(line, "discard") == 0 ||
+		    text_yesno(line) == TEXT_NO) {
+			free(line);
+			yes = g->source->interactive ? plan_guide_yesno(g,
+			    "Throw this action away? (y/N)", 0) : 1;
+			*res = yes == 1 ? PLAN_GUIDE_DISCARD : PLAN_GUIDE_EOF;
+			if (yes != 0)
+				return 1;
+			plan_guide_say(g, "Kept. Save it (Enter), or change an "
+			    "answer (1 to 5)?");
+			continue;
+		}
+		free(line);
+		plan_guide_say(g, "Press Enter to save, type a number from 1 to "
+		    "5 to change that answer, or d to discard.");
+	}
 }
 
 /* What a question's ending means for the action being written. */
@@ -342,152 +498,36 @@ plan_guide_stopped(struct plan_guide *g, enum plan_guide_read r)
 {
 	if (r == PLAN_GUIDE_END)
 		return PLAN_GUIDE_EOF;
-	plan_guide_say(g, "Stopped: that action was not saved.");
-	return PLAN_GUIDE_DROPPED;
+	fputc('\n', g->out);
+	plan_guide_say(g, "Stopped. What you wrote is kept as a draft: /plan "
+	    "or 'dhcoach plan add' carries on with it.");
+	return PLAN_GUIDE_STOP;
 }
 
-/*
- * Show the draft under heading and ask question.  Returns 1 when the
- * candidate confirms; else 0 with *res set (dropped, cancelled or ended)
- * after saying dropped when they answered no.
- */
-static int
-plan_guide_confirm(struct plan_guide *g, const struct plan_action *a,
-    const char *heading, const char *question, const char *dropped,
-    enum plan_guide_result *res)
-{
-	int	yes;
-
-	fprintf(g->out, "\n%s\n", heading);
-	plan_render_draft(g->out, a, g->width);
-	plan_guide_say(g, question);
-	if ((yes = plan_guide_yesno(g, 1)) < 0) {
-		*res = plan_guide_stopped(g, yes == -1 ? PLAN_GUIDE_END :
-		    PLAN_GUIDE_CANCEL);
-		return 0;
-	}
-	if (!yes) {
-		plan_guide_say(g, dropped);
-		*res = PLAN_GUIDE_DROPPED;
-		return 0;
-	}
-	return 1;
-}
-
-/* Ask for one new action; see plan-guide.h. */
+/* Ask the draft's questions, then confirm; see plan-guide.h. */
 enum plan_guide_result
-plan_guide_add(struct plan_guide *g, int64_t *id, char **cause)
+plan_guide_run(struct plan_guide *g, struct plan_action *d, int edit)
 {
-	struct plan_action	 a;
+	enum plan_guide_result	 res;
 	enum plan_guide_read	 r;
-	enum plan_guide_result	 res;
+	enum plan_guide_field	 f;
 
-	memset(&a, 0, sizeof a);
-	*id = -1;
-	if ((r = plan_guide_questions(g, &a, NULL)) != PLAN_GUIDE_LINE) {
-		res = plan_guide_stopped(g, r);
-		goto out;
+	for (f = PLAN_GUIDE_ACTION; f <= PLAN_GUIDE_AREA; f++) {
+		if (!edit && f != PLAN_GUIDE_ACTION && f != PLAN_GUIDE_AREA &&
+		    plan_guide_has(f == PLAN_GUIDE_MEASURE ? d->measure :
+		    f == PLAN_GUIDE_DUE ? d->due : d->support))
+			continue;
+		if ((r = plan_guide_field(g, d, f, edit)) != PLAN_GUIDE_LINE)
+			return plan_guide_stopped(g, r);
 	}
-	if (!plan_guide_confirm(g, &a, "Your action:",
-	    "Save it to your plan? (Y/n)", "Not saved.", &res))
-		goto out;
-	if ((*id = store_plan_add(g->store, &a, cause)) == -1) {
-		res = PLAN_GUIDE_ERROR;
-		goto out;
-	}
-	plan_guide_sayf(g, "Saved as action %lld.", (long long)*id);
-	res = PLAN_GUIDE_SAVED;
-out:
-	plan_action_clear(&a);
-	return res;
-}
-
-/* Whether two optional strings are equal. */
-static int
-plan_guide_same(const char *x, const char *y)
-{
-	return strcmp(x != NULL ? x : "", y != NULL ? y : "") == 0;
-}
-
-/* Ask again for each answer of an action; see plan-guide.h. */
-enum plan_guide_result
-plan_guide_edit(struct plan_guide *g, const struct plan_action *cur,
-    char **cause)
-{
-	struct plan_action	 a;
-	enum plan_guide_read	 r;
-	enum plan_guide_result	 res;
-	int			 rc;
-
-	memset(&a, 0, sizeof a);
-	a.id = cur->id;
-	plan_guide_sayf(g, "Changing action %lld. Press Enter to keep an "
-	    "answer as it is; type - to clear an optional one; /cancel stops "
-	    "without saving.", (long long)cur->id);
-	if ((r = plan_guide_questions(g, &a, cur)) != PLAN_GUIDE_LINE) {
-		res = plan_guide_stopped(g, r);
-		goto out;
-	}
-	if (plan_guide_same(a.action, cur->action) &&
-	    plan_guide_same(a.measure, cur->measure) &&
-	    plan_guide_same(a.due, cur->due) &&
-	    plan_guide_same(a.support, cur->support) &&
-	    plan_guide_same(a.area, cur->area)) {
-		fputc('\n', g->out);
-		plan_guide_say(g, "Nothing has changed, so there is nothing "
-		    "to save.");
-		res = PLAN_GUIDE_DROPPED;
-		goto out;
-	}
-	if (!plan_guide_confirm(g, &a, "Your action now:",
-	    "Save the changes? (Y/n)", "Not saved: the action is as it was.",
-	    &res))
-		goto out;
-	if ((rc = store_plan_update(g->store, &a, cause)) == -1) {
-		res = PLAN_GUIDE_ERROR;
-		goto out;
-	}
-	if (rc == 0) {
-		*cause = xasprintf("action %lld is no longer in your plan",
-		    (long long)a.id);
-		res = PLAN_GUIDE_ERROR;
-		goto out;
-	}
-	plan_guide_sayf(g, "Saved the changes to action %lld.",
-	    (long long)a.id);
-	res = PLAN_GUIDE_SAVED;
-out:
-	plan_action_clear(&a);
-	return res;
-}
-
-/* Write actions until the candidate has no more; see plan-guide.h. */
-enum plan_guide_result
-plan_guide_run(struct plan_guide *g, int *nsaved, char **cause)
-{
-	enum plan_guide_result	 res;
-	int64_t			 id;
-	int			 yes;
-
-	*nsaved = 0;
-	plan_guide_say(g, g->prompts->plan.intro);
 	for (;;) {
-		res = plan_guide_add(g, &id, cause);
-		if (res == PLAN_GUIDE_SAVED)
-			(*nsaved)++;
-		else if (res != PLAN_GUIDE_DROPPED)
+		if (plan_guide_confirm(g, d, &f, &res)) {
+			if (res == PLAN_GUIDE_STOP || res == PLAN_GUIDE_EOF)
+				return res == PLAN_GUIDE_EOF ? res :
+				    plan_guide_stopped(g, PLAN_GUIDE_CANCEL);
 			return res;
-		fputc('\n', g->out);
-		plan_guide_say(g, "Would you like to add another action? "
-		    "(y/N)");
-		if ((yes = plan_guide_yesno(g, 0)) == -1)
-			return PLAN_GUIDE_EOF;
-		if (yes != 1)
-			break;
+		}
+		if ((r = plan_guide_field(g, d, f, 1)) != PLAN_GUIDE_LINE)
+			return plan_guide_stopped(g, r);
 	}
-	if (*nsaved > 0)
-		plan_guide_sayf(g, "Your plan is saved: %d new action%s. "
-		    "'dhcoach plan' shows it at any time.", *nsaved,
-		    *nsaved == 1 ? "" : "s");
-	return *nsaved > 0 ? PLAN_GUIDE_SAVED : PLAN_GUIDE_DROPPED;
 }

@@ -5,68 +5,75 @@
  * The same questions serve "dhcoach plan add" and "plan edit" (on a
  * terminal, or from a pipe) and the conversation's /plan: what will you
  * do; how will you know it worked; by when; who or what will support
- * you; which skill area it develops (with a default offered).  Their
- * wording, and the nudge for a vague action, come from the [plan]
+ * you; which skill area it develops.  Fields already in the draft are
+ * offered, not asked afresh (Enter keeps them): the action the
+ * candidate just wrote as their next step, the area of the reflection.
+ * Their wording, and the nudge for a vague action, come from the [plan]
  * section of the prompt files.  A vague action is nudged once; the
- * candidate has the last word.  An unreadable date is explained and
- * asked again.  Each action is committed to the store as soon as the
- * candidate confirms it; /cancel drops the one being written, and
- * nothing half-written is ever stored.
+ * candidate has the last word.  A due date is read by date.h: one that
+ * has passed is explained; one with no year whose day has passed this
+ * year is checked with the candidate ("Did you mean 5 December 2027?").
+ * At the end the draft is shown and the candidate saves it, changes one
+ * field (by its number) or discards it.
  *
- * Ownership: struct plan_guide borrows the prompts, the store, the
- * source and the stream, which must outlive it; it owns nothing.
+ * The guide writes nothing to the database: the caller stores the
+ * action when the guide returns PLAN_GUIDE_SAVE, and keeps the draft
+ * (store_plan_draft_set) when the input ended or the candidate stopped
+ * part-way, so that nothing typed is lost.
+ *
+ * Ownership: struct plan_guide borrows the prompts, the source and the
+ * stream, which must outlive it; the draft's strings are the caller's.
  */
 #ifndef DHCOACH_PLAN_GUIDE_H
 #define DHCOACH_PLAN_GUIDE_H
 
-#include <stdint.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "plan.h"
+#include "prompts.h"
+#include "source.h"
 
-struct converse_source;
-struct prompts;
-struct store;
-
-/* How a guided action ended. */
+/* How the questions for one action ended. */
 enum plan_guide_result {
-	PLAN_GUIDE_SAVED,	/* confirmed and committed */
-	PLAN_GUIDE_DROPPED,	/* not confirmed, or /cancel: nothing stored */
-	PLAN_GUIDE_EOF,		/* the input ended: nothing stored */
-	PLAN_GUIDE_ERROR	/* the store failed: *cause set */
+	PLAN_GUIDE_SAVE,	/* confirmed: store the draft */
+	PLAN_GUIDE_DISCARD,	/* the candidate chose to throw it away */
+	PLAN_GUIDE_STOP,	/* /cancel part-way: keep the draft */
+	PLAN_GUIDE_EOF		/* the input ended (Ctrl-D): keep the draft */
 };
 
 struct plan_guide {
 	const struct prompts	*prompts;
-	struct store		*store;
-	struct converse_source	*source;
+	struct source		*source;
 	FILE			*out;
 	int			 width;
-	int			 default_area;	/* index offered, or -1 */
-	char			 today[PLAN_DATE_LEN];
+	char			 today[DATE_LEN];
 };
 
-/* Set up a guide; today comes from plan_today. */
+/* Set up a guide; today comes from date_today. */
 void plan_guide_init(struct plan_guide *, const struct prompts *,
-    struct store *, struct converse_source *, FILE *out, int width,
-    int default_area);
+    struct source *, FILE *out, int width);
 
-/* Ask for one new action and store it when confirmed (*id: its id). */
-enum plan_guide_result plan_guide_add(struct plan_guide *, int64_t *id,
-    char **cause);
 /*
- * Ask each question again for action a, showing what it holds (Enter
- * keeps it, "-" clears an optional answer), and store the changes when
- * confirmed.
+ * Ask for the fields of *draft still missing (all of them for a new
+ * action, showing what is there for an edit when edit is set), then
+ * confirm.  A field already in the draft is offered and kept with
+ * Enter.  *draft holds every answer given, however it ended.
  */
-enum plan_guide_result plan_guide_edit(struct plan_guide *,
-    const struct plan_action *a, char **cause);
+enum plan_guide_result plan_guide_run(struct plan_guide *,
+    struct plan_action *draft, int edit);
+
 /*
- * The [plan] introduction, then actions until the candidate has no
- * more.  *nsaved counts those stored.  Returns PLAN_GUIDE_SAVED or
- * _DROPPED when the candidate stopped, or _EOF or _ERROR.
+ * Ask a yes-or-no question through the guide's source (text_yesno):
+ * 1 yes, 0 no (Enter gives dflt), -1 at the end of input.  A reply that
+ * is neither is asked again.
  */
-enum plan_guide_result plan_guide_run(struct plan_guide *, int *nsaved,
-    char **cause);
+int plan_guide_yesno(struct plan_guide *, const char *question, int dflt);
+
+/*
+ * Whether action (what the candidate will do) matches a vague pattern
+ * of [plan]: 1 yes, 0 no.  A pattern over its match limit counts as no.
+ */
+int plan_guide_vague(const struct prompts *, const char *action);
 
 #endif

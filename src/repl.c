@@ -1,11 +1,12 @@
 /*
- * repl.c: readline and plain line sources for the conversation (see
- * repl.h).
+ * repl.c: the line source on standard input: readline on a terminal,
+ * plain lines from a pipe (see repl.h).
  *
  * Ctrl-C: SIGINT stays blocked except while readline waits for a key,
  * inside ppoll (repl_getc), so it can never slip in between the check and
- * the wait.  Its handler only sets a flag; repl_getc then drops the
- * half-typed line and draws a fresh prompt, in readline's own context.
+ * the wait.  Its handler only sets a flag; repl_getc then, in readline's
+ * own context, drops a half-typed line and draws a fresh prompt, or, on
+ * an empty line, finishes it so that the read returns SOURCE_INTERRUPT.
  * readline's own signal handling of SIGINT is off (rl_catch_signals = 0).
  */
 #include <sys/stat.h>
@@ -24,21 +25,20 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "cmd.h"
-#include "converse.h"
-#include "framework.h"
-#include "prompts.h"
 #include "repl.h"
-#include "store.h"
 #include "util.h"
 
 /* Lines kept in the history file. */
 #define REPL_HISTORY_MAX	500
 
 static volatile sig_atomic_t	 repl_sigint;
+static int			 repl_interrupted;
 static char			*repl_history_file;
+static const struct repl_words	*repl_words;
+static sigset_t			 repl_saved_mask;
+static struct sigaction		 repl_saved_action;
 
-/* Note a Ctrl-C; the event hook acts on it. */
+/* Note a Ctrl-C; repl_getc acts on it. */
 static void
 repl_on_sigint(int sig)
 {
@@ -50,7 +50,6 @@ repl_on_sigint(int sig)
 static void
 repl_cancel_line(void)
 {
-	repl_sigint = 0;
 	fputs("^C", rl_outstream);
 	rl_free_line_state();
 	rl_replace_line("", 0);
@@ -73,6 +72,13 @@ repl_getc(FILE *in)
 	pfd.events = POLLIN;
 	for (;;) {
 		if (repl_sigint) {
+			repl_sigint = 0;
+			if (rl_end == 0) {
+				/* An empty line: finish it as an interrupt. */
+				repl_interrupted = 1;
+				fputs("^C", rl_outstream);
+				return '\n';
+			}
 			repl_cancel_line();
 			continue;
 		}
@@ -87,83 +93,59 @@ repl_getc(FILE *in)
 	}
 }
 
-/* Offer slash commands, then area ids after /goto. */
+/* Offer the words that fit: commands at the start, areas after some. */
 static char *
 repl_generate(const char *text, int state)
 {
-	static size_t	 i;
-	static int	 areas;
-	size_t		 len = strlen(text);
-	const char	*name;
+	static size_t		 i;
+	static const char *const *list;
+	size_t			 len = strlen(text);
+	const char		*w;
+	size_t			 k, n;
 
 	if (state == 0) {
 		i = 0;
-		areas = strncmp(rl_line_buffer, "/goto ", 6) == 0;
-	}
-	if (areas) {
-		while (i < FRAMEWORK_NAREAS) {
-			name = framework_areas[i++].id;
-			if (strncmp(name, text, len) == 0)
-				return xstrdup(name);
+		list = repl_words->commands;
+		for (k = 0; repl_words->area_commands != NULL &&
+		    repl_words->area_commands[k] != NULL; k++) {
+			n = strlen(repl_words->area_commands[k]);
+			if (strncmp(rl_line_buffer, repl_words->area_commands[k],
+			    n) == 0 && rl_line_buffer[n] == ' ')
+				list = repl_words->areas;
 		}
-		return NULL;
 	}
-	while (converse_commands[i].name != NULL) {
-		name = converse_commands[i++].name;
-		if (len >= 1 && text[0] == '/' &&
-		    strncmp(name, text + 1, len - 1) == 0)
-			return xasprintf("/%s", name);
+	while (list != NULL && (w = list[i]) != NULL) {
+		i++;
+		if (strncmp(w, text, len) == 0)
+			return xstrdup(w);
 	}
 	return NULL;
 }
 
-/* readline's completion entry: commands at the start, areas after /goto. */
+/* readline's completion entry; never falls back to file names. */
 static char **
 repl_complete(const char *text, int start, int end)
 {
 	(void)end;
 	rl_attempted_completion_over = 1;
-	if (start == 0 && text[0] == '/')
-		return rl_completion_matches(text, repl_generate);
-	if (strncmp(rl_line_buffer, "/goto ", 6) == 0 && start >= 6)
+	if (repl_words == NULL)
+		return NULL;
+	if ((start == 0 && text[0] == '/') || start > 0)
 		return rl_completion_matches(text, repl_generate);
 	return NULL;
-}
-
-/* Create a folder and its missing parents, 0700. */
-static int
-repl_mkdirs(const char *path)
-{
-	char	*p, *s;
-	int	 rc = 0;
-
-	p = xstrdup(path);
-	for (s = p + 1; *s != '\0' && rc == 0; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (rc == 0 && mkdir(p, 0700) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
 }
 
 /* The history file: $XDG_STATE_HOME/dhcoach/history or ~/.local/state/... */
 char *
 repl_history_path(void)
 {
-	const char	*state = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
+	char	*state, *path;
 
-	if (state != NULL && state[0] == '/')
-		return xasprintf("%s/dhcoach/history", state);
-	if (home == NULL || *home == '\0')
+	if ((state = util_state_dir()) == NULL)
 		return NULL;
-	return xasprintf("%s/.local/state/dhcoach/history", home);
+	path = xasprintf("%s/history", state);
+	free(state);
+	return path;
 }
 
 /* Load the command history; a missing or unwritable one is no error. */
@@ -171,7 +153,7 @@ static void
 repl_history_open(void)
 {
 	char	*dir, *slash;
-	int	 fd;
+	int	 fd = -1;
 
 	using_history();
 	stifle_history(REPL_HISTORY_MAX);
@@ -180,8 +162,7 @@ repl_history_open(void)
 	dir = xstrdup(repl_history_file);
 	if ((slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
-	fd = -1;
-	if (repl_mkdirs(dir) == 0)
+	if (util_mkdirs(dir, 0700) == 0)
 		fd = open(repl_history_file, O_WRONLY | O_CREAT | O_APPEND |
 		    O_NOFOLLOW | O_CLOEXEC, 0600);
 	free(dir);
@@ -198,96 +179,78 @@ repl_history_open(void)
 static void
 repl_history_add(const char *line)
 {
-	add_history(line);
-	if (repl_history_file == NULL)
-		return;
-	if (append_history(1, repl_history_file) == 0)
+	char	*copy;
+	size_t	 len;
+
+	/* Completion leaves a space after a word; history need not. */
+	copy = xstrdup(line);
+	len = strlen(copy);
+	while (len > 0 && copy[len - 1] == ' ')
+		copy[--len] = '\0';
+	add_history(copy);
+	if (repl_history_file != NULL &&
+	    append_history(1, repl_history_file) == 0)
 		history_truncate_file(repl_history_file, REPL_HISTORY_MAX);
+	free(copy);
 }
 
 /* Read a line with readline. */
 static char *
-repl_read_terminal(struct converse_source *src, const char *prompt)
+repl_read_terminal(struct source *src, const char *prompt)
 {
 	char	*line, *copy;
-	size_t	 len;
 
-	(void)src;
+	repl_interrupted = 0;
 	if ((line = readline(prompt)) == NULL) {
 		fputc('\n', stdout);
 		return NULL;
 	}
-	copy = xstrdup(line);
+	copy = xstrdup(repl_interrupted ? SOURCE_INTERRUPT : line);
 	free(line);
-	if (copy[0] == '/') {
-		/* Completion leaves a space after a word; history need not. */
-		line = xstrdup(copy);
-		line[strcspn(line, "\n")] = '\0';
-		len = strlen(line);
-		while (len > 0 && line[len - 1] == ' ')
-			line[--len] = '\0';
-		repl_history_add(line);
-		free(line);
-	}
+	if (copy[0] == '/' && src->ctx != NULL)
+		repl_history_add(copy);
 	return copy;
 }
 
 /* Read a plain line from standard input, with no prompt and no echo. */
 static char *
-repl_read_plain(struct converse_source *src, const char *prompt)
+repl_read_plain(struct source *src, const char *prompt)
 {
 	char	*line = NULL;
 	size_t	 size = 0;
 	ssize_t	 n;
 
-	(void)src;
 	(void)prompt;
 	fflush(stdout);
 	if ((n = getline(&line, &size, stdin)) == -1) {
 		free(line);
 		return NULL;
 	}
+	src->nul = memchr(line, '\0', (size_t)n) != NULL;
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	return line;
 }
 
-/* Compose an answer in $VISUAL or $EDITOR; see converse.h. */
-static char *
-repl_edit(struct converse_source *src, char **cause)
+/* Run $VISUAL or $EDITOR on path; see source.h. */
+static int
+repl_edit(struct source *src, const char *path, char **cause)
 {
-	const char	*editor, *tmp;
-	char		*path, *command, *text = NULL;
-	size_t		 len;
-	FILE		*f = NULL;
+	const char	*editor;
+	char		*command;
 	sigset_t	 unblock;
 	pid_t		 pid;
-	int		 fd, status;
+	int		 status;
 
-	if (src->ctx == NULL) {
-		*cause = xstrdup("/edit needs a terminal: type or paste your "
-		    "answer instead.");
-		return NULL;
-	}
+	(void)src;
 	if ((editor = getenv("VISUAL")) == NULL || *editor == '\0')
 		editor = getenv("EDITOR");
 	if (editor == NULL || *editor == '\0') {
 		*cause = xstrdup("Set VISUAL or EDITOR to the editor you like "
 		    "(for example: export EDITOR=nano), then try /edit again.");
-		return NULL;
+		return -1;
 	}
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp != '/')
-		tmp = "/tmp";
-	path = xasprintf("%s/dhcoach-answer-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) == -1) {
-		*cause = xasprintf("Cannot make a file for the editor in %s: "
-		    "%s.", tmp, strerror(errno));
-		free(path);
-		return NULL;
-	}
-	close(fd);
 	fflush(stdout);
-
 	/* The editor may carry arguments ("code --wait"): the shell splits it. */
 	command = xasprintf("%s \"$1\"", editor);
 	if ((pid = fork()) == 0) {
@@ -299,107 +262,65 @@ repl_edit(struct converse_source *src, char **cause)
 	}
 	free(command);
 	if (pid == -1 || waitpid(pid, &status, 0) == -1 ||
-	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	    !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*cause = xasprintf("The editor (%s) did not finish cleanly, so "
-		    "nothing was added.", editor);
-	else if ((f = fopen(path, "r")) == NULL ||
-	    util_read_stream(f, 1024 * 1024, &text, &len) != 0) {
-		*cause = xasprintf("Cannot read back what you wrote: %s.",
-		    strerror(errno));
-		text = NULL;
+		    "nothing was added; what you wrote is kept in %s.", editor,
+		    path);
+		return -1;
 	}
-	if (f != NULL)
-		fclose(f);
-	unlink(path);
-	free(path);
-	return text;
+	return 0;
+}
+
+/* Set up the terminal: completion, Ctrl-C, and perhaps the history. */
+static void
+repl_terminal(int history)
+{
+	struct sigaction	sa;
+	sigset_t		block;
+
+	rl_readline_name = "dhcoach";
+	rl_attempted_completion_function = repl_complete;
+	rl_catch_signals = 0;
+	rl_getc_function = repl_getc;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = repl_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &repl_saved_action);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &repl_saved_mask);
+	if (history)
+		repl_history_open();
 }
 
 /* Set up a line source on standard input; see repl.h. */
 void
-repl_source(struct converse_source *src)
+repl_source_init(struct source *src, const struct repl_words *words,
+    int history)
 {
 	memset(src, 0, sizeof *src);
-	src->edit = repl_edit;
-	if (isatty(STDIN_FILENO)) {
-		rl_readline_name = "dhcoach";
-		src->read = repl_read_terminal;
-		src->ctx = src;
-	} else
+	if (!isatty(STDIN_FILENO)) {
 		src->read = repl_read_plain;
+		return;
+	}
+	repl_words = words;
+	src->read = repl_read_terminal;
+	src->edit = repl_edit;
+	src->interactive = 1;
+	src->ctx = history ? src : NULL;
+	repl_terminal(history);
 }
 
-/* Whether to use colour: a terminal, NO_COLOR unset, TERM not dumb. */
-static int
-repl_colour(void)
+/* Restore the terminal's signal handling; see repl.h. */
+void
+repl_source_free(struct source *src)
 {
-	const char	*no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	if (no != NULL && *no != '\0')
-		return 0;
-	if (term == NULL || strcmp(term, "dumb") == 0)
-		return 0;
-	return isatty(STDOUT_FILENO);
-}
-
-/* Run a session; see repl.h. */
-int
-repl_run(struct cmd_ctx *ctx, int start)
-{
-	struct converse_source	 src = { 0 };
-	struct converse		 conv;
-	struct sigaction	 sa;
-	sigset_t		 block, saved;
-	struct prompts		*p;
-	struct store		*store = NULL;
-	char			*cause = NULL, *db;
-	int			 rc, tty;
-
-	if ((p = cmd_load_prompts(ctx, NULL)) == NULL)
-		return CMD_EXIT_PROMPTS;
-	if ((rc = cmd_open_store(ctx, &store)) != CMD_EXIT_OK) {
-		prompts_free(p);
-		return rc;
+	if (src->interactive) {
+		sigprocmask(SIG_SETMASK, &repl_saved_mask, NULL);
+		sigaction(SIGINT, &repl_saved_action, NULL);
 	}
-	db = ctx->db_path != NULL ? xstrdup(ctx->db_path) :
-	    store_default_path();
-
-	/* On a terminal (src.ctx set): completion, history, Ctrl-C. */
-	repl_source(&src);
-	tty = src.ctx != NULL;
-	if (tty) {
-		rl_attempted_completion_function = repl_complete;
-		rl_catch_signals = 0;
-		rl_getc_function = repl_getc;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = repl_on_sigint;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigemptyset(&block);
-		sigaddset(&block, SIGINT);
-		sigprocmask(SIG_BLOCK, &block, &saved);
-		repl_history_open();
-	}
-
-	converse_init(&conv, p, store, db, &src, stdout, cmd_width(),
-	    repl_colour());
-	if (converse_run(&conv, start, &cause) != 0) {
-		cmd_warn("%s", cause);
-		cmd_warn("everything you entered before this was saved in %s",
-		    db);
-		free(cause);
-		rc = cmd_store_status(store_last_error(store));
-		if (rc == CMD_EXIT_OK)
-			rc = CMD_EXIT_DB;
-	} else
-		rc = cmd_finish_output();
-	if (tty)
-		sigprocmask(SIG_SETMASK, &saved, NULL);
-	converse_free(&conv);
-	store_close(store);
-	prompts_free(p);
-	free(db);
+	source_free(src);
 	free(repl_history_file);
 	repl_history_file = NULL;
-	return rc;
+	repl_words = NULL;
 }

@@ -1,814 +1,747 @@
 /*
- * store.c: the SQLite database of sessions, ratings and answers (see
- * store.h).
+ * store.c: the candidate's sittings, ratings, answers and evidence, in
+ * SQLite through db.h (see store.h).
  *
- * Invariants: a struct store holds one connection, opened read-write
- * with foreign keys on, a busy timeout, WAL and synchronous=FULL, whose
- * file carries our application_id and the latest schema version.  Before
- * anything is written, the file is checked to be ours (or empty) and not
- * newer than this program; a file that fails is left exactly as it was.
- * Every write commits before its function returns; a multi-statement
- * write runs in BEGIN IMMEDIATE ... COMMIT and is rolled back on failure.
- * Only prepared statements are used, with text bound SQLITE_TRANSIENT;
- * the only SQL built with printf holds integers (PRAGMAs cannot take
- * parameters).
+ * Invariants: every write is one statement, or one BEGIN IMMEDIATE
+ * transaction rolled back on failure, committed before the function
+ * returns.  Areas and indicators are indexes of framework.h, checked
+ * before anything is written (a wrong one is the caller's bug, reported
+ * as ERR_INTERNAL with nothing written); in the database they are the
+ * framework's ids, and every id read back must be one of them, or the
+ * row is damaged.  Times are stamped with date_now, so that tests that
+ * fix DHCOACH_TODAY see the same times every run.
+ *
+ * Reading costs what it shows: store_picture reads the `shown` table
+ * (at most three answers per area and indicator, kept by a trigger),
+ * one count per area and one index seek per distinct question, never
+ * every answer; history and progress stream one row at a time.
  */
-#include <sys/stat.h>
-#include <sys/types.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <sqlite3.h>
-
+#include "date.h"
+#include "db.h"
 #include "framework.h"
-#include "migrations.h"
+#include "picture.h"
+#include "sentence.h"
 #include "store.h"
 #include "util.h"
 
-/* PRAGMA application_id: "DHC1", so that file(1) can tell our files. */
-#define STORE_APPLICATION_ID	0x44484331
-/* How long a statement waits for another process's lock. */
-#define STORE_BUSY_MS		2000
-/* No SQLite database file is shorter than one page of the smallest size. */
-#define STORE_MIN_SIZE		512
-/* The path that opens a database in memory. */
-#define STORE_MEMORY		":memory:"
+/* The framework's ids as NULL-terminated lists, for db_row_choice. */
+static const char	*store_area_ids[FRAMEWORK_NAREAS + 1];
+static const char	*store_indicator_ids[FRAMEWORK_NINDICATORS + 1];
 
-struct store {
-	sqlite3			*db;
-	char			*path;
-	int64_t			 first_session;	/* first begun here, or 0 */
-	enum store_error	 last;
-};
+static const char *const store_kinds[] = { "prompt", "probe", NULL };
 
-/* Which class of failure an SQLite (extended) result code is. */
-static enum store_error
-store_classify(int rc)
+/* Fill the lists of ids once. */
+static void
+store_ids(void)
 {
-	switch (rc & 0xff) {
-	case SQLITE_OK:
-		return STORE_OK;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return STORE_ERR_BUSY;
-	case SQLITE_READONLY:
-		return STORE_ERR_READONLY;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		return STORE_ERR_DAMAGED;
-	case SQLITE_CANTOPEN:
-		return STORE_ERR_OPEN;
-	case SQLITE_NOMEM:
-		fatalx("out of memory");
-	}
-	return STORE_ERR_OTHER;
+	int	i;
+
+	if (store_area_ids[0] != NULL)
+		return;
+	for (i = 0; i < FRAMEWORK_NAREAS; i++)
+		store_area_ids[i] = framework_areas[i].id;
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		store_indicator_ids[i] = framework_indicators[i].id;
 }
 
-/* The one-line cause of a failure of class e on path (a new string). */
-static char *
-store_why(const char *path, enum store_error e, int rc, const char *msg)
+/* An area read from column col (damaged unless one of the ten). */
+static int
+store_row_area(struct db_row *row, int col)
 {
-	switch (e) {
-	case STORE_ERR_BUSY:
-		return xasprintf("%s is in use by another dhcoach: close it "
-		    "and try again", path);
-	case STORE_ERR_READONLY:
-		return xasprintf("cannot write to %s: it or its folder is "
-		    "read-only: make them writable, or use --db for another "
-		    "file", path);
-	case STORE_ERR_DAMAGED:
-		return xasprintf("%s is damaged or is not a dhcoach database: "
-		    "restore it from a backup or move it aside; it has not "
-		    "been changed", path);
-	case STORE_ERR_OPEN:
-		if (rc == SQLITE_CANTOPEN_SYMLINK)
-			return xasprintf("%s is a symbolic link, and dhcoach "
-			    "does not follow links to its database: give the "
-			    "real file with --db", path);
-		return xasprintf("cannot open %s: %s: check the path, or use "
-		    "--db for another file", path, msg);
-	default:
-		break;
-	}
-	if ((rc & 0xff) == SQLITE_FULL)
-		return xasprintf("cannot write to %s: the disk is full: free "
-		    "some space and try again", path);
-	if ((rc & 0xff) == SQLITE_IOERR)
-		return xasprintf("cannot read or write %s: %s: check the disk, "
-		    "then try again", path, msg);
-	return xasprintf("%s: %s", path, msg);
+	store_ids();
+	return db_row_choice(row, col, store_area_ids);
 }
 
-/*
- * Record a failure with SQLite result rc: set s->last and *cause (what
- * was being done, when not NULL, then why).  Returns the class.
- */
-static enum store_error
-store_fail(struct store *s, int rc, const char *what, char **cause)
+/* An indicator read from column col (damaged unless one of the 43). */
+static int
+store_row_indicator(struct db_row *row, int col)
 {
-	enum store_error	 e;
-	char			*why;
-
-	e = store_classify(rc);
-	if (e == STORE_OK)
-		e = STORE_ERR_OTHER;	/* no failure code: not expected */
-	why = store_why(s->path, e, rc, sqlite3_errmsg(s->db));
-	s->last = e;
-	if (what != NULL) {
-		*cause = xasprintf("%s: %s", what, why);
-		free(why);
-	} else
-		*cause = why;
-	return e;
+	store_ids();
+	return db_row_choice(row, col, store_indicator_ids);
 }
 
-/* Record the caller's mistake (not SQLite's) as *cause; returns -1. */
-static int __attribute__((format(printf, 3, 4)))
-store_misuse(struct store *s, char **cause, const char *fmt, ...)
+/* Refuse a call the program should never make; returns -1. */
+static int __attribute__((format(printf, 2, 3)))
+store_bug(struct err *e, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg;
 
 	va_start(ap, fmt);
-	*cause = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	s->last = STORE_ERR_OTHER;
+	err_set(e, ERR_INTERNAL, "%s (a fault in dhcoach: nothing was "
+	    "written)", msg);
+	free(msg);
 	return -1;
 }
 
-/* The database path chosen by the environment; see store.h. */
-char *
-store_default_path(void)
-{
-	const char	*e, *home;
-	struct passwd	*pw;
-
-	if ((e = getenv("DHCOACH_DB")) != NULL && *e != '\0')
-		return xstrdup(e);
-	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e == '/')
-		return xasprintf("%s/dhcoach/dhcoach.db", e);
-	if ((home = getenv("HOME")) == NULL || *home == '\0') {
-		pw = getpwuid(getuid());
-		home = pw != NULL ? pw->pw_dir : NULL;
-	}
-	if (home == NULL || *home == '\0')
-		return xstrdup("dhcoach.db");
-	return xasprintf("%s/.local/share/dhcoach/dhcoach.db", home);
-}
-
-/* Create the folder dir and its missing parents, each 0700. */
+/* Whether a is an area index. */
 static int
-store_mkdirs(const char *dir, char **cause)
+store_area_ok(int a)
 {
-	struct stat	 sb;
-	char		*p, *slash;
-	int		 rc = 0, last;
-
-	p = xstrdup(dir);
-	slash = p;
-	for (;;) {
-		slash += strspn(slash, "/");
-		slash += strcspn(slash, "/");
-		last = *slash == '\0';
-		*slash = '\0';
-		if (stat(p, &sb) != 0) {
-			if (errno != ENOENT || mkdir(p, 0700) != 0) {
-				*cause = xasprintf("cannot create the folder %s: "
-				    "%s: check the path, or use --db for "
-				    "another file", p, strerror(errno));
-				rc = -1;
-				break;
-			}
-		} else if (!S_ISDIR(sb.st_mode)) {
-			*cause = xasprintf("cannot use the folder %s: it is "
-			    "not a folder: check the path, or use --db for "
-			    "another file", p);
-			rc = -1;
-			break;
-		}
-		if (last)
-			break;
-		*slash = '/';
-	}
-	free(p);
-	return rc;
+	return a >= 0 && a < FRAMEWORK_NAREAS;
 }
 
-/*
- * Make sure path is a regular file, created 0600 (with its folders 0700)
- * when missing, that this process may write beside and into.  Never
- * changes an existing file.  Sets *real to the path with the folder's
- * symbolic links resolved (a new string): SQLite's NOFOLLOW refuses a
- * link anywhere in the path, but only a link at the file itself is one
- * dhcoach should refuse.
- */
-static enum store_error
-store_prepare_file(const char *path, char **real, char **cause)
-{
-	struct stat	 sb;
-	char		*dir, *slash, *canon;
-	int		 fd, rc;
-
-	*real = NULL;
-
-	/* The folder, created when missing. */
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == NULL) {
-		free(dir);
-		dir = xstrdup(".");
-	} else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if (store_mkdirs(dir, cause) != 0) {
-		free(dir);
-		return STORE_ERR_OPEN;
-	}
-
-	/* The file: created 0600 here, so that SQLite never makes it wider. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd != -1)
-		close(fd);
-	else if (errno == EACCES || errno == EPERM || errno == EROFS) {
-		*cause = xasprintf("cannot create %s: %s: make its folder "
-		    "writable, or use --db for another file", path,
-		    strerror(errno));
-		free(dir);
-		return STORE_ERR_READONLY;
-	} else if (errno != EEXIST) {
-		*cause = xasprintf("cannot create %s: %s: check the path, or "
-		    "use --db for another file", path, strerror(errno));
-		free(dir);
-		return STORE_ERR_OPEN;
-	}
-
-	/* What is there now must be a writable file in a writable folder. */
-	rc = STORE_OK;
-	if (lstat(path, &sb) != 0) {
-		*cause = xasprintf("cannot open %s: %s: check the path, or use "
-		    "--db for another file", path, strerror(errno));
-		rc = STORE_ERR_OPEN;
-	} else if (S_ISLNK(sb.st_mode)) {
-		*cause = xasprintf("%s is a symbolic link, and dhcoach does not "
-		    "follow links to its database: give the real file with "
-		    "--db", path);
-		rc = STORE_ERR_OPEN;
-	} else if (!S_ISREG(sb.st_mode)) {
-		*cause = xasprintf("%s is not a file: give a database file "
-		    "with --db", path);
-		rc = STORE_ERR_OPEN;
-	} else if (sb.st_size > 0 && sb.st_size < STORE_MIN_SIZE) {
-		/* SQLite would take a 1-byte file for an empty database. */
-		*cause = store_why(path, STORE_ERR_DAMAGED, SQLITE_NOTADB, "");
-		rc = STORE_ERR_DAMAGED;
-	} else if (access(path, W_OK) != 0) {
-		*cause = xasprintf("%s is read-only: make it writable, or use "
-		    "--db for another file", path);
-		rc = STORE_ERR_READONLY;
-	} else if (access(dir, W_OK | X_OK) != 0) {
-		*cause = xasprintf("the folder of %s is read-only, and dhcoach "
-		    "keeps a journal beside the file: make the folder "
-		    "writable, or use --db for another file", path);
-		rc = STORE_ERR_READONLY;
-	} else if ((canon = realpath(dir, NULL)) == NULL) {
-		*cause = xasprintf("cannot open %s: %s: check the path, or use "
-		    "--db for another file", path, strerror(errno));
-		rc = STORE_ERR_OPEN;
-	} else {
-		slash = strrchr(path, '/');
-		*real = xasprintf("%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
-		    slash != NULL ? slash + 1 : path);
-		free(canon);
-	}
-	free(dir);
-	return rc;
-}
-
-/* Run SQL that takes no parameters and gives no rows. */
+/* Whether i is an indicator index. */
 static int
-store_exec(struct store *s, const char *sql)
+store_indicator_ok(int i)
 {
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return i >= 0 && i < FRAMEWORK_NINDICATORS;
 }
 
-/* Read the integer of the first row of sql (0 when no row). */
-static int
-store_int(struct store *s, const char *sql, int64_t *v)
-{
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	*v = 0;
-	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Read the text of the first row of sql (a new string; "" when no row). */
-static int
-store_text(struct store *s, const char *sql, char **v)
-{
-	sqlite3_stmt		*st = NULL;
-	const unsigned char	*t;
-	int			 rc;
-
-	*v = NULL;
-	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t = sqlite3_column_text(st, 0);
-		*v = xstrdup(t != NULL ? (const char *)t : "");
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		*v = xstrdup("");
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
- * Read the file's header and schema, without writing: it must be empty,
- * or ours at a version this program knows.  Sets *version.
- */
-static enum store_error
-store_check(struct store *s, int64_t *version, char **cause)
-{
-	int64_t	app, uv, nobjects;
-	int	rc;
-
-	if ((rc = store_int(s, "PRAGMA application_id", &app)) != SQLITE_OK ||
-	    (rc = store_int(s, "PRAGMA user_version", &uv)) != SQLITE_OK ||
-	    (rc = store_int(s, "SELECT count(*) FROM sqlite_schema",
-	    &nobjects)) != SQLITE_OK)
-		return store_fail(s, rc, NULL, cause);
-
-	if (app == STORE_APPLICATION_ID && uv > (int64_t)migrations_count) {
-		*cause = xasprintf("%s was made by a newer dhcoach (schema %lld, "
-		    "this one knows %zu): upgrade dhcoach, or use --db for "
-		    "another file", s->path, (long long)uv, migrations_count);
-		return s->last = STORE_ERR_NEWER;
-	}
-	if (!(uv == 0 && nobjects == 0 && (app == 0 ||
-	    app == STORE_APPLICATION_ID)) &&
-	    !(uv >= 1 && app == STORE_APPLICATION_ID))
-		return store_fail(s, SQLITE_NOTADB, NULL, cause);
-	*version = uv;
-	return STORE_OK;
-}
-
-/* Check an existing database's pages and indexes (PRAGMA quick_check). */
-static enum store_error
-store_quick_check(struct store *s, char **cause)
-{
-	char	*result;
-	int	 rc, ok;
-
-	if ((rc = store_text(s, "PRAGMA quick_check(1)", &result)) != SQLITE_OK)
-		return store_fail(s, rc, NULL, cause);
-	ok = strcmp(result, "ok") == 0;
-	free(result);
-	if (!ok)
-		return store_fail(s, SQLITE_CORRUPT, NULL, cause);
-	return STORE_OK;
-}
-
-/* Apply the migrations after the file's version, in one transaction. */
-static enum store_error
-store_migrate(struct store *s, char **cause)
-{
-	const struct migrations_entry	*m;
-	struct buf			 b = { 0 };
-	enum store_error		 e;
-	int64_t				 uv;
-	size_t				 i, j;
-	char				*sql, *what;
-	int				 rc;
-
-	if ((rc = store_exec(s, "BEGIN IMMEDIATE")) != SQLITE_OK)
-		return store_fail(s, rc, NULL, cause);
-
-	/* Another dhcoach may have migrated it while we waited. */
-	if ((e = store_check(s, &uv, cause)) != STORE_OK)
-		goto rollback;
-	for (i = (size_t)uv; i < migrations_count; i++) {
-		m = &migrations_table[i];
-		for (j = 0; m->lines[j] != NULL; j++)
-			buf_adds(&b, m->lines[j]);
-		sql = buf_take(&b);
-		rc = store_exec(s, sql);
-		free(sql);
-		if (rc != SQLITE_OK) {
-			what = xasprintf("cannot bring %s up to date (%s)",
-			    s->path, m->name);
-			e = store_fail(s, rc, what, cause);
-			free(what);
-			goto rollback;
-		}
-	}
-	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %zu",
-	    STORE_APPLICATION_ID, migrations_count);
-	rc = store_exec(s, sql);
-	free(sql);
-	if (rc == SQLITE_OK)
-		rc = store_exec(s, "COMMIT");
-	if (rc != SQLITE_OK) {
-		e = store_fail(s, rc, NULL, cause);
-		goto rollback;
-	}
-	return STORE_OK;
-
-rollback:
-	store_exec(s, "ROLLBACK");
-	return e;
-}
-
-/* Set the connection up and bring the schema up to date. */
-static enum store_error
-store_setup(struct store *s, int memory, char **cause)
-{
-	enum store_error	 e;
-	int64_t			 uv;
-	char			*mode;
-	int			 rc;
-
-	/* Foreign keys: silently ignored inside a transaction, so first. */
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON")) != SQLITE_OK)
-		return store_fail(s, rc, NULL, cause);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-
-	/* Read only, until the file is known to be ours and not newer. */
-	if ((e = store_check(s, &uv, cause)) != STORE_OK)
-		return e;
-	if (uv >= 1 && (e = store_quick_check(s, cause)) != STORE_OK)
-		return e;
-
-	if (!memory) {
-		rc = store_text(s, "PRAGMA journal_mode = WAL", &mode);
-		if (rc != SQLITE_OK)
-			return store_fail(s, rc, NULL, cause);
-		if (strcmp(mode, "wal") != 0) {
-			*cause = xasprintf("cannot use %s: SQLite cannot keep "
-			    "it in WAL mode (it stays in %s mode), which "
-			    "dhcoach needs: use --db for a file on a local "
-			    "disk", s->path, mode);
-			free(mode);
-			return s->last = STORE_ERR_OPEN;
-		}
-		free(mode);
-	}
-	if ((rc = store_exec(s, "PRAGMA synchronous = FULL")) != SQLITE_OK)
-		return store_fail(s, rc, NULL, cause);
-
-	if (uv < (int64_t)migrations_count)
-		return store_migrate(s, cause);
-	return STORE_OK;
-}
-
-/* Open, check and migrate the database at path; see store.h. */
-enum store_error
-store_open(const char *path, struct store **out, char **cause)
-{
-	struct store		*s;
-	enum store_error	 e;
-	char			*real;
-	int			 rc, memory;
-
-	*out = NULL;
-	if (*path == '\0') {
-		*cause = xstrdup("no database file given: name one with --db");
-		return STORE_ERR_OPEN;
-	}
-	memory = strcmp(path, STORE_MEMORY) == 0;
-	if (memory)
-		real = xstrdup(path);
-	else if ((e = store_prepare_file(path, &real, cause)) != STORE_OK)
-		return e;
-
-	s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
-	rc = sqlite3_open_v2(real, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-	    NULL);
-	free(real);
-	if (s->db == NULL)
-		fatalx("out of memory");
-	if (rc != SQLITE_OK)
-		e = store_fail(s, rc, NULL, cause);
-	else if (sqlite3_db_readonly(s->db, "main") == 1)
-		e = store_fail(s, SQLITE_READONLY, NULL, cause);
-	else
-		e = store_setup(s, memory, cause);
-	if (e != STORE_OK) {
-		store_close(s);
-		return e;
-	}
-	s->last = STORE_OK;
-	*out = s;
-	return STORE_OK;
-}
-
-/* Close the connection and free the store. */
-void
-store_close(struct store *s)
-{
-	if (s == NULL)
-		return;
-	if (sqlite3_close(s->db) != SQLITE_OK)
-		fatalx("cannot close %s: %s", s->path, sqlite3_errmsg(s->db));
-	free(s->path);
-	free(s);
-}
-
-/* The class of the last failure. */
-enum store_error
-store_last_error(const struct store *s)
-{
-	return s->last;
-}
-
-/* Prepare a statement, recording a failure as what. */
-static int
-store_prepare(struct store *s, const char *sql, sqlite3_stmt **st,
-    const char *what, char **cause)
-{
-	int	rc;
-
-	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL)) != SQLITE_OK) {
-		sqlite3_finalize(*st);
-		*st = NULL;
-		store_fail(s, rc, what, cause);
-		return -1;
-	}
-	return 0;
-}
-
-/* Bind text, or NULL when s is NULL. */
-static void
-store_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-}
-
-/* A new copy of a text column ("" for NULL). */
-static char *
-store_column_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*t;
-
-	t = sqlite3_column_text(st, i);
-	return xstrdup(t != NULL ? (const char *)t : "");
-}
-
-/* Run a one-statement write of a session: sql's ?1 is its id, ?2 text. */
-static int
-store_session_update(struct store *s, int64_t session, const char *sql,
-    const char *text, const char *what, char **cause)
-{
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	if (store_prepare(s, sql, &st, what, cause) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, session);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		store_bind_text(st, 2, text);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		return -1;
-	}
-	if (sqlite3_changes(s->db) == 0)
-		return store_misuse(s, cause, "%s: there is no session %lld in "
-		    "%s", what, (long long)session, s->path);
-	s->last = STORE_OK;
-	return 0;
-}
-
-/* Start a session. */
+/* Start a sitting of a kind. */
 int64_t
-store_session_begin(struct store *s, char **cause)
+store_session_begin(struct db *db, const char *kind, struct err *e)
 {
-	const char	*what = "could not start a session";
-	sqlite3_stmt	*st = NULL;
-	int64_t		 id;
-	int		 rc;
+	char	now[DATE_TIME_LEN];
 
-	if (store_prepare(s, "INSERT INTO sessions DEFAULT VALUES", &st, what,
-	    cause) != 0)
+	if (kind == NULL || (strcmp(kind, "conversation") != 0 &&
+	    strcmp(kind, "questionnaire") != 0))
+		return store_bug(e, "no kind of sitting '%s'",
+		    kind != NULL ? kind : "");
+	date_now(now);
+	if (db_exec(db, e, "could not start a sitting", "INSERT INTO "
+	    "sessions (started, kind) VALUES (?1, ?2)", "tt", now, kind) == -1)
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
+	return db_last_id(db);
+}
+
+/* Run a one-row update of sitting session; no such sitting is a bug. */
+static int
+store_session_update(struct db *db, int64_t session, const char *what,
+    const char *sql, const char *text, struct err *e)
+{
+	int	n;
+
+	if ((n = db_exec(db, e, what, sql, "it", session, text)) == -1)
 		return -1;
-	}
-	id = sqlite3_last_insert_rowid(s->db);
-	if (s->first_session == 0)
-		s->first_session = id;
-	s->last = STORE_OK;
-	return id;
+	if (n == 0)
+		return store_bug(e, "%s: there is no sitting %lld", what,
+		    (long long)session);
+	return 0;
 }
 
-/* Record the area a session is in (NULL: none). */
+/* Record which area a sitting is in (-1: none). */
 int
-store_session_area(struct store *s, int64_t session, const char *area,
-    char **cause)
+store_session_area(struct db *db, int64_t session, int area, struct err *e)
 {
-	if (area != NULL && framework_area_find(area) == -1)
-		return store_misuse(s, cause, "unknown area '%s'", area);
-	return store_session_update(s, session,
-	    "UPDATE sessions SET area = ?2 WHERE id = ?1", area,
-	    "could not record where you are", cause);
+	if (area != -1 && !store_area_ok(area))
+		return store_bug(e, "no area %d", area);
+	return store_session_update(db, session, "could not note where you "
+	    "are", "UPDATE sessions SET area = ?2 WHERE id = ?1", area == -1 ?
+	    NULL : framework_areas[area].id, e);
 }
 
-/* Mark a session ended now. */
+/* Mark a sitting ended now. */
 int
-store_session_end(struct store *s, int64_t session, char **cause)
+store_session_end(struct db *db, int64_t session, struct err *e)
 {
-	return store_session_update(s, session,
-	    "UPDATE sessions SET ended = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-	    "WHERE id = ?1", NULL,
-	    "could not close the session", cause);
+	char	now[DATE_TIME_LEN];
+
+	date_now(now);
+	return store_session_update(db, session, "could not close the "
+	    "sitting", "UPDATE sessions SET ended = ?2 WHERE id = ?1", now, e);
 }
 
-/* Find the latest session before those begun through s. */
+/* Set or clear (0: skipped) a sitting's rating of area a. */
 int
-store_last_session(struct store *s, int64_t *session, char **area,
-    char **cause)
+store_rating_set(struct db *db, int64_t session, int a, int rating,
+    struct err *e)
 {
-	const char	*what = "could not look up your last session";
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
+	char	now[DATE_TIME_LEN];
 
-	*session = 0;
-	*area = NULL;
-	if (store_prepare(s, "SELECT id, area FROM sessions "
-	    "WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT 1", &st, what,
-	    cause) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, s->first_session);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*session = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			*area = store_column_text(st, 1);
-		rc = 1;
-	} else if (rc == SQLITE_DONE)
-		rc = 0;
-	else {
-		store_fail(s, rc, what, cause);
-		rc = -1;
-	}
-	sqlite3_finalize(st);
-	if (rc != -1)
-		s->last = STORE_OK;
-	return rc;
-}
-
-/* Set or clear (0: skipped) a session's rating of an area. */
-int
-store_rating_set(struct store *s, int64_t session, const char *area,
-    int rating, char **cause)
-{
-	const char	*what = "could not keep your rating";
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	if (framework_area_find(area) == -1)
-		return store_misuse(s, cause, "unknown area '%s'", area);
+	if (!store_area_ok(a))
+		return store_bug(e, "no area %d", a);
 	if (rating < 0 || rating > 5)
-		return store_misuse(s, cause, "a rating is 1 to 5, not %d",
-		    rating);
-	if (store_prepare(s, "INSERT INTO ratings (session, area, rating) "
-	    "VALUES (?1, ?2, ?3) ON CONFLICT (session, area) DO UPDATE "
-	    "SET rating = excluded.rating, at = excluded.at", &st, what,
-	    cause) != 0)
+		return store_bug(e, "a rating is 1 to 5, not %d", rating);
+	date_now(now);
+	if (db_exec(db, e, "could not keep your rating", "INSERT INTO ratings "
+	    "(session, area, rating, at) VALUES (?1, ?2, nullif(?3, 0), ?4) "
+	    "ON CONFLICT (session, area) DO UPDATE SET rating = "
+	    "excluded.rating, at = excluded.at", "itdt", session,
+	    framework_areas[a].id, rating, now) == -1)
 		return -1;
-	sqlite3_bind_int64(st, 1, session);
-	store_bind_text(st, 2, area);
-	if (rating == 0)
-		sqlite3_bind_null(st, 3);
-	else
-		sqlite3_bind_int(st, 3, rating);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		return -1;
-	}
-	s->last = STORE_OK;
 	return 0;
 }
 
 /* Check an answer's arguments before anything is written. */
 static int
-store_answer_valid(struct store *s, const char *area, const char *kind,
-    const char *prompt, const char *answer, const struct store_found *found,
-    size_t nfound, char **cause)
+store_answer_check(int a, const char *kind, const char *question,
+    const char *answer, const char *at, const struct store_found *found,
+    size_t nfound, struct err *e)
 {
-	size_t	i;
+	size_t	k;
 
-	if (framework_area_find(area) == -1)
-		return store_misuse(s, cause, "unknown area '%s'", area);
-	if (strcmp(kind, "prompt") != 0 && strcmp(kind, "probe") != 0)
-		return store_misuse(s, cause, "unknown kind of question '%s'",
-		    kind);
-	if (prompt == NULL || answer == NULL)
-		return store_misuse(s, cause, "an answer needs its question "
-		    "and its text");
-	for (i = 0; i < nfound; i++) {
-		if (framework_indicator_find(found[i].indicator) == -1)
-			return store_misuse(s, cause, "unknown indicator '%s'",
-			    found[i].indicator);
+	if (!store_area_ok(a))
+		return store_bug(e, "no area %d", a);
+	if (kind == NULL || (strcmp(kind, "prompt") != 0 &&
+	    strcmp(kind, "probe") != 0))
+		return store_bug(e, "no kind of question '%s'",
+		    kind != NULL ? kind : "");
+	if (question == NULL || answer == NULL)
+		return store_bug(e, "an answer needs its question and its "
+		    "text");
+	if (at != NULL && !date_time_valid(at))
+		return store_bug(e, "'%s' is not a UTC time", at);
+	for (k = 0; k < nfound; k++) {
+		if (!store_indicator_ok(found[k].indicator))
+			return store_bug(e, "no indicator %d",
+			    found[k].indicator);
 	}
 	return 0;
 }
 
-/* Keep an answer and its indicators in one transaction. */
+/* Keep an answer and the indicators found in it, in one transaction. */
 int64_t
-store_answer_add(struct store *s, int64_t session, const char *area,
-    const char *kind, const char *prompt, const char *answer,
-    const struct store_found *found, size_t nfound, char **cause)
+store_answer_add(struct db *db, int64_t session, int a, const char *kind,
+    const char *question, const char *answer, const char *at,
+    const struct store_found *found, size_t nfound, struct err *e)
 {
 	const char	*what = "could not keep your answer";
-	sqlite3_stmt	*st = NULL;
-	int64_t		 id = -1;
-	size_t		 i;
-	int		 rc;
+	char		 now[DATE_TIME_LEN];
+	int64_t		 id;
+	size_t		 k;
 
-	if (store_answer_valid(s, area, kind, prompt, answer, found, nfound,
-	    cause) != 0)
+	if (store_answer_check(a, kind, question, answer, at, found, nfound,
+	    e) != 0)
 		return -1;
-	if ((rc = store_exec(s, "BEGIN IMMEDIATE")) != SQLITE_OK) {
-		store_fail(s, rc, what, cause);
-		return -1;
+	if (at == NULL) {
+		date_now(now);
+		at = now;
 	}
-
-	/* The answer. */
-	if (store_prepare(s, "INSERT INTO answers (session, area, kind, "
-	    "prompt, answer) VALUES (?1, ?2, ?3, ?4, ?5)", &st, what,
-	    cause) != 0)
-		goto rollback;
-	sqlite3_bind_int64(st, 1, session);
-	store_bind_text(st, 2, area);
-	store_bind_text(st, 3, kind);
-	store_bind_text(st, 4, prompt);
-	store_bind_text(st, 5, answer);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+	if (db_begin(db, e, what) != 0)
+		return -1;
+	if (db_exec(db, e, what, "INSERT INTO answers (session, area, kind, "
+	    "prompt, answer, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "ittttt",
+	    session, framework_areas[a].id, kind, question, answer, at) == -1)
 		goto fail;
-	id = sqlite3_last_insert_rowid(s->db);
-	sqlite3_finalize(st);
-	st = NULL;
-
-	/* Its indicators, the first quote of each. */
-	if (store_prepare(s, "INSERT INTO found (answer, indicator, quote) "
-	    "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", &st, what,
-	    cause) != 0)
-		goto rollback;
-	for (i = 0; i < nfound; i++) {
-		sqlite3_bind_int64(st, 1, id);
-		store_bind_text(st, 2, found[i].indicator);
-		store_bind_text(st, 3, found[i].quote);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+	id = db_last_id(db);
+	/* The first quote of an indicator found twice is kept. */
+	for (k = 0; k < nfound; k++) {
+		if (db_exec(db, e, what, "INSERT INTO found (answer, "
+		    "indicator, quote) VALUES (?1, ?2, ?3) "
+		    "ON CONFLICT DO NOTHING", "itt",
+		    id, framework_indicators[found[k].indicator].id,
+		    found[k].quote) == -1)
 			goto fail;
-		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-
-	if ((rc = store_exec(s, "COMMIT")) != SQLITE_OK)
+	if (db_commit(db, e, what) != 0)
 		goto fail;
-	s->last = STORE_OK;
 	return id;
 
 fail:
-	store_fail(s, rc, what, cause);
-rollback:
-	sqlite3_finalize(st);
-	store_exec(s, "ROLLBACK");
+	db_rollback(db);
 	return -1;
 }
 
+/* Record that area a was summed up in a sitting. */
+int
+store_area_finished(struct db *db, int64_t session, int a, struct err *e)
+{
+	char	now[DATE_TIME_LEN];
+
+	if (!store_area_ok(a))
+		return store_bug(e, "no area %d", a);
+	date_now(now);
+	if (db_exec(db, e, "could not note the area as finished", "INSERT INTO "
+	    "finished (session, area, at) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT DO NOTHING", "itt", session, framework_areas[a].id,
+	    now) == -1)
+		return -1;
+	return 0;
+}
+
+/* Read a count from column 0 into *(int64_t *)ctx. */
+static int
+store_count_row(void *ctx, struct db_row *row, struct err *e)
+{
+	(void)e;
+	*(int64_t *)ctx = db_row_int(row, 0, 0, INT64_MAX);
+	return 0;
+}
+
+/* Record the candidate's word that answer covers indicator i. */
+int
+store_covered_add(struct db *db, int64_t answer, int i, struct err *e)
+{
+	const char	*what = "could not keep what you covered";
+	char		 now[DATE_TIME_LEN];
+	int64_t		 n = 0;
+	int		 changed;
+
+	if (!store_indicator_ok(i))
+		return store_bug(e, "no indicator %d", i);
+	if (db_query(db, e, what, store_count_row, &n, "SELECT count(*) FROM "
+	    "answers WHERE id = ?1", "i", answer) != 0)
+		return -1;
+	if (n == 0)
+		return store_bug(e, "there is no answer %lld",
+		    (long long)answer);
+	/* What the coach found in it needs no word of theirs. */
+	date_now(now);
+	changed = db_exec(db, e, what, "INSERT INTO covered (answer, "
+	    "indicator, at) SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 "
+	    "FROM found WHERE answer = ?1 AND indicator = ?2) "
+	    "ON CONFLICT DO NOTHING",
+	    "itt", answer, framework_indicators[i].id, now);
+	return changed == -1 ? -1 : changed > 0;
+}
+
+/* The newest claim found by store_covered_undo. */
+struct store_claim {
+	int64_t	answer;
+	int	indicator;
+};
+
+/* Read a claim (answer, indicator). */
+static int
+store_claim_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct store_claim	*c = ctx;
+
+	(void)e;
+	c->answer = db_row_int(row, 0, 1, INT64_MAX);
+	c->indicator = store_row_indicator(row, 1);
+	return 1;
+}
+
+/* Take back the newest claim for i (-1: any) in area a. */
+int
+store_covered_undo(struct db *db, int a, int i, struct err *e)
+{
+	const char		*what = "could not take back what you covered";
+	struct store_claim	 c = { 0, -1 };
+
+	if (!store_area_ok(a) || (i != -1 && !store_indicator_ok(i)))
+		return store_bug(e, "no indicator %d in area %d", i, a);
+	if (db_begin(db, e, what) != 0)
+		return -1;
+	if (db_query(db, e, what, store_claim_row, &c, "SELECT c.answer, "
+	    "c.indicator FROM covered c JOIN answers a ON a.id = c.answer "
+	    "WHERE a.area = ?1 AND (?2 IS NULL OR c.indicator = ?2) "
+	    "ORDER BY c.at DESC, c.answer DESC LIMIT 1", "tt",
+	    framework_areas[a].id, i == -1 ? NULL :
+	    framework_indicators[i].id) != 0)
+		goto fail;
+	if (c.answer != 0 && db_exec(db, e, what, "DELETE FROM covered WHERE "
+	    "answer = ?1 AND indicator = ?2", "it", c.answer,
+	    framework_indicators[c.indicator].id) == -1)
+		goto fail;
+	if (db_commit(db, e, what) != 0)
+		goto fail;
+	return c.answer != 0 ? c.indicator : -2;
+
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Copy a time into a picture's buffer. */
+static void
+store_copy_time(char dst[DATE_TIME_LEN], const char *src)
+{
+	size_t	len;
+
+	len = strlen(src);
+	if (len >= DATE_TIME_LEN)
+		len = DATE_TIME_LEN - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* The latest rating of the area in *(struct picture_area *)ctx. */
+static int
+store_rating_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture_area	*pa = ctx;
+	const char		*at;
+	int			 rating;
+
+	(void)e;
+	rating = (int)db_row_int(row, 0, 1, 5);
+	at = db_row_date(row, 1, 1);
+	if (db_row_damaged(row))
+		return 0;
+	pa->rating = rating;
+	store_copy_time(pa->rated_at, at);
+	return 1;
+}
+
+/* The number and newest of an area's answers. */
+static int
+store_answers_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture_area	*pa = ctx;
+
+	(void)e;
+	pa->nanswers = (int)db_row_int(row, 0, 0, INT32_MAX);
+	pa->last_answer = db_row_int_null(row, 1, 1, INT64_MAX, 0);
+	return 0;
+}
+
+/* The time of the newest answer. */
+static int
+store_answer_at_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture_area	*pa = ctx;
+	const char		*at;
+
+	(void)e;
+	at = db_row_date(row, 0, 1);
+	if (!db_row_damaged(row) && strcmp(at, pa->last_at) > 0)
+		store_copy_time(pa->last_at, at);
+	return 0;
+}
+
+/* Area a's latest rating, answers and newest activity. */
+static int
+store_picture_area(struct db *db, struct picture_area *pa, int a,
+    struct err *e)
+{
+	const char	*what = "could not read your answers";
+	const char	*id = framework_areas[a].id;
+
+	if (db_query(db, e, what, store_rating_row, pa, "SELECT rating, at "
+	    "FROM ratings WHERE area = ?1 AND rating IS NOT NULL "
+	    "ORDER BY session DESC LIMIT 1", "t", id) != 0)
+		return -1;
+	/* The newest answer: the last entry of each (area, kind). */
+	if (db_query(db, e, what, store_answers_row, pa, "SELECT "
+	    "(SELECT count(*) FROM answers WHERE area = ?1), "
+	    "(SELECT max(x) FROM (SELECT max(id) AS x FROM answers "
+	    "WHERE area = ?1 AND kind = 'prompt' UNION ALL "
+	    "SELECT max(id) FROM answers WHERE area = ?1 AND kind = 'probe'))",
+	    "t", id) != 0)
+		return -1;
+	store_copy_time(pa->last_at, pa->rated_at);
+	if (pa->last_answer != 0 && db_query(db, e, what, store_answer_at_row,
+	    pa, "SELECT at FROM answers WHERE id = ?1", "i",
+	    pa->last_answer) != 0)
+		return -1;
+	return 0;
+}
+
+/* An area summed up. */
+static int
+store_finished_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture	*p = ctx;
+	int		 a;
+
+	(void)e;
+	a = store_row_area(row, 0);
+	if (!db_row_damaged(row))
+		p->areas[a].finished = 1;
+	return 0;
+}
+
+/* One of the newest answers that showed an indicator in an area. */
+static int
+store_shown_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture	*p = ctx;
+	const char	*quote, *at;
+	int64_t		 session;
+	int		 a, i;
+
+	(void)e;
+	a = store_row_area(row, 0);
+	i = store_row_indicator(row, 1);
+	quote = db_row_text_null(row, 2);
+	session = db_row_int(row, 3, 1, INT64_MAX);
+	at = db_row_date(row, 4, 1);
+	if (!db_row_damaged(row))
+		picture_add_shown(p, a, i, quote, session, at);
+	return 0;
+}
+
+/* The first sentence of an answer, as a quote (a new string). */
+static char *
+store_first_sentence(const char *text)
+{
+	struct sentences	 s;
+	char			*q;
+
+	sentence_split(text, strlen(text), &s);
+	if (s.n == 0)
+		q = xstrdup("");
+	else
+		q = sentence_quote(&s, text, 0, s.v[0].start, s.v[0].start);
+	sentence_free(&s);
+	return q;
+}
+
+/* A claim of the candidate's, with a sentence of its answer. */
+static int
+store_covered_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture	*p = ctx;
+	const char	*answer;
+	int64_t		 id;
+	char		*quote;
+	int		 a, i;
+
+	(void)e;
+	a = store_row_area(row, 0);
+	i = store_row_indicator(row, 1);
+	id = db_row_int(row, 2, 1, INT64_MAX);
+	answer = db_row_text(row, 3);
+	if (db_row_damaged(row) || p->areas[a].ev[i].covered)
+		return 0;
+	quote = store_first_sentence(answer);
+	picture_add_covered(p, a, i, id, quote);
+	free(quote);
+	return 0;
+}
+
+/* The evidence: what the coach found, and what the candidate claims. */
+static int
+store_picture_evidence(struct db *db, struct picture *p, struct err *e)
+{
+	const char	*what = "could not read your answers";
+
+	if (db_query(db, e, what, store_finished_row, p, "SELECT DISTINCT "
+	    "area FROM finished", "") != 0)
+		return -1;
+	if (db_query(db, e, what, store_shown_row, p, "SELECT s.area, "
+	    "s.indicator, f.quote, a.session, a.at FROM shown s "
+	    "JOIN found f ON f.answer = s.answer AND f.indicator = s.indicator "
+	    "JOIN answers a ON a.id = s.answer "
+	    "ORDER BY s.area, s.indicator, s.answer DESC", "") != 0)
+		return -1;
+	return db_query(db, e, what, store_covered_row, p, "SELECT a.area, "
+	    "c.indicator, c.answer, a.answer FROM covered c "
+	    "JOIN answers a ON a.id = c.answer "
+	    "ORDER BY c.at DESC, c.answer DESC", "");
+}
+
 /*
- * Turn the user's search into FTS5 syntax: each word a quoted string
- * (with " doubled), a final * kept as a prefix search.  NULL when there
- * are no words.
+ * The walk of store_picture_asked: the last (area, question) found, and
+ * the one a query found next (kept apart, as the last is bound to the
+ * query while it runs).
+ */
+struct store_asked {
+	struct picture	*p;
+	char		*area;
+	char		*prompt;
+	char		*next_area;	/* NULL: the query found none */
+	char		*next_prompt;
+};
+
+/* One distinct (area, question). */
+static int
+store_asked_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct store_asked	*q = ctx;
+	const char		*prompt;
+	int			 a;
+
+	(void)e;
+	a = store_row_area(row, 0);
+	prompt = db_row_text(row, 1);
+	if (db_row_damaged(row))
+		return 0;
+	picture_add_asked(q->p, a, prompt);
+	q->next_area = xstrdup(framework_areas[a].id);
+	q->next_prompt = xstrdup(prompt);
+	return 1;
+}
+
+/* Make the question found the last one; whether there was one. */
+static int
+store_asked_next(struct store_asked *q)
+{
+	if (q->next_area == NULL)
+		return 0;
+	free(q->area);
+	free(q->prompt);
+	q->area = q->next_area;
+	q->prompt = q->next_prompt;
+	q->next_area = q->next_prompt = NULL;
+	return 1;
+}
+
+/*
+ * The questions answered in each area: one seek of the (area, prompt)
+ * index per distinct question, skipping the answers in between (each
+ * seek is strictly past the last key, so duplicates are never stepped
+ * over): the next question of the area, else the first of the next.
+ */
+static int
+store_picture_asked(struct db *db, struct picture *p, struct err *e)
+{
+	const char		*what = "could not read your answers";
+	struct store_asked	 q = { p, NULL, NULL, NULL, NULL };
+	int			 rc;
+
+	rc = db_query(db, e, what, store_asked_row, &q, "SELECT area, prompt "
+	    "FROM answers ORDER BY area, prompt LIMIT 1", "");
+	while (rc == 0 && store_asked_next(&q)) {
+		rc = db_query(db, e, what, store_asked_row, &q, "SELECT area, "
+		    "prompt FROM answers WHERE area = ?1 AND prompt > ?2 "
+		    "ORDER BY prompt LIMIT 1", "tt", q.area, q.prompt);
+		if (rc != 0 || q.next_area != NULL)
+			continue;
+		rc = db_query(db, e, what, store_asked_row, &q, "SELECT area, "
+		    "prompt FROM answers WHERE area > ?1 "
+		    "ORDER BY area, prompt LIMIT 1", "t", q.area);
+	}
+	free(q.area);
+	free(q.prompt);
+	free(q.next_area);
+	free(q.next_prompt);
+	return rc;
+}
+
+/* How many sittings count, and the first and latest. */
+static int
+store_sittings_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture	*p = ctx;
+	const char	*first, *last;
+
+	(void)e;
+	p->nsessions = (int)db_row_int(row, 0, 0, INT32_MAX);
+	if (p->nsessions == 0)
+		return 0;
+	first = db_row_date(row, 1, 1);
+	last = db_row_date(row, 2, 1);
+	if (db_row_damaged(row))
+		return 0;
+	store_copy_time(p->first, first);
+	store_copy_time(p->last, last);
+	return 0;
+}
+
+/* The area the newest sitting was in. */
+static int
+store_last_area_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct picture	*p = ctx;
+	int		 a;
+
+	(void)e;
+	if (db_row_text_null(row, 0) == NULL)
+		return 0;
+	a = store_row_area(row, 0);
+	if (!db_row_damaged(row))
+		p->last_area = a;
+	return 0;
+}
+
+/* Gather the running picture over every sitting. */
+int
+store_picture(struct db *db, struct picture *p, struct err *e)
+{
+	const char	*what = "could not read your sittings";
+
+	int		 a;
+
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		if (store_picture_area(db, &p->areas[a], a, e) != 0)
+			goto fail;
+	}
+	if (store_picture_evidence(db, p, e) != 0 ||
+	    store_picture_asked(db, p, e) != 0)
+		goto fail;
+	if (db_query(db, e, what, store_sittings_row, p, "SELECT count(*), "
+	    "min(started), max(started) FROM sessions s "
+	    "WHERE EXISTS (SELECT 1 FROM answers WHERE session = s.id) "
+	    "OR EXISTS (SELECT 1 FROM ratings WHERE session = s.id)",
+	    "") != 0 || db_query(db, e, what, store_last_area_row, p,
+	    "SELECT area FROM sessions ORDER BY id DESC LIMIT 1", "") != 0)
+		goto fail;
+	return 0;
+
+fail:
+	picture_free(p);
+	return -1;
+}
+
+/* The profile's two texts. */
+struct store_profile {
+	char	*name;
+	char	*role;
+	int	 found;
+};
+
+/* Read the profile's row. */
+static int
+store_profile_row(void *ctx, struct db_row *row, struct err *e)
+{
+	struct store_profile	*pr = ctx;
+	const char		*name, *role;
+
+	(void)e;
+	name = db_row_text(row, 0);
+	role = db_row_text(row, 1);
+	if (db_row_damaged(row))
+		return 0;
+	pr->name = xstrdup(name);
+	pr->role = xstrdup(role);
+	pr->found = 1;
+	return 1;
+}
+
+/* The candidate's name and role ("" if not given). */
+int
+store_profile_get(struct db *db, char **name, char **role, struct err *e)
+{
+	struct store_profile	pr = { NULL, NULL, 0 };
+
+	*name = *role = NULL;
+	if (db_query(db, e, "could not read your name and role",
+	    store_profile_row, &pr, "SELECT name, role FROM profile "
+	    "WHERE id = 1", "") != 0) {
+		free(pr.name);
+		free(pr.role);
+		return -1;
+	}
+	*name = pr.name != NULL ? pr.name : xstrdup("");
+	*role = pr.role != NULL ? pr.role : xstrdup("");
+	return 0;
+}
+
+/* Keep the candidate's name and role (asked keeps its first time). */
+int
+store_profile_set(struct db *db, const char *name, const char *role,
+    struct err *e)
+{
+	char	now[DATE_TIME_LEN];
+
+	date_now(now);
+	if (db_exec(db, e, "could not keep your name and role", "INSERT INTO "
+	    "profile (id, name, role, asked) VALUES (1, ?1, ?2, ?3) "
+	    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+	    "role = excluded.role", "ttt", name != NULL ? name : "",
+	    role != NULL ? role : "", now) == -1)
+		return -1;
+	return 0;
+}
+
+/* Whether the profile question was asked already. */
+int
+store_profile_asked(struct db *db, int *asked, struct err *e)
+{
+	int64_t	n = 0;
+
+	if (db_query(db, e, "could not read your name and role",
+	    store_count_row, &n, "SELECT count(*) FROM profile", "") != 0)
+		return -1;
+	*asked = n > 0;
+	return 0;
+}
+
+/*
+ * Turn the candidate's search into FTS5 syntax: each word a quoted
+ * string (with " doubled), a final * kept as a prefix search.  NULL when
+ * there are no words.
  */
 static char *
 store_fts_query(const char *text)
@@ -843,551 +776,223 @@ store_fts_query(const char *text)
 	return b.len == 0 ? NULL : buf_take(&b);
 }
 
-/* Order indicator ids as the framework lists them (unknown ones last). */
+/* The answer being handed to a history callback. */
+struct store_history_ctx {
+	struct db		*db;
+	store_answer_fn		 fn;
+	void			*ctx;
+	struct store_answer	 a;
+};
+
+/* Mark one indicator of an answer in the int[] ctx. */
 static int
-store_indicator_cmp(const void *a, const void *b)
+store_mark_row(void *ctx, struct db_row *row, struct err *e)
 {
-	const char	*x = *(const char *const *)a;
-	const char	*y = *(const char *const *)b;
-	int		 i, j;
+	int	*marks = ctx, i;
 
-	if ((i = framework_indicator_find(x)) == -1)
-		i = FRAMEWORK_NINDICATORS;
-	if ((j = framework_indicator_find(y)) == -1)
-		j = FRAMEWORK_NINDICATORS;
-	if (i != j)
-		return i < j ? -1 : 1;
-	return strcmp(x, y);
-}
-
-/* Read the indicators of answer a with the prepared statement st. */
-static int
-store_answer_indicators(sqlite3_stmt *st, struct store_answer *a)
-{
-	int	rc;
-
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, a->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a->indicators = xreallocarray(a->indicators,
-		    a->nindicators + 1, sizeof *a->indicators);
-		a->indicators[a->nindicators++] = store_column_text(st, 0);
-	}
-	if (rc != SQLITE_DONE)
-		return rc;
-	if (a->nindicators > 1)
-		qsort(a->indicators, a->nindicators, sizeof *a->indicators,
-		    store_indicator_cmp);
-	return SQLITE_OK;
-}
-
-/* List answers; see store.h. */
-int
-store_history(struct store *s, const char *area, const char *search,
-    struct store_answers *out, char **cause)
-{
-	static const char	 all[] = "SELECT id, session, area, kind, "
-	    "prompt, answer, at FROM answers WHERE ?1 IS NULL OR area = ?1 "
-	    "ORDER BY session DESC, id";
-	static const char	 matching[] = "SELECT id, session, area, kind, "
-	    "prompt, answer, at FROM answers WHERE (?1 IS NULL OR area = ?1) "
-	    "AND id IN (SELECT rowid FROM answers_fts WHERE answers_fts "
-	    "MATCH ?2) ORDER BY session DESC, id";
-	const char		*what = "could not read your answers";
-	sqlite3_stmt		*st = NULL, *ind = NULL;
-	struct store_answer	*a;
-	char			*query = NULL;
-	int			 rc;
-
-	out->v = NULL;
-	out->n = 0;
-	if (search != NULL)
-		query = store_fts_query(search);
-	if (store_prepare(s, query != NULL ? matching : all, &st, what,
-	    cause) != 0 || store_prepare(s, "SELECT indicator FROM found "
-	    "WHERE answer = ?1", &ind, what, cause) != 0) {
-		sqlite3_finalize(st);
-		free(query);
-		return -1;
-	}
-	store_bind_text(st, 1, area);
-	if (query != NULL)
-		store_bind_text(st, 2, query);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
-		a = &out->v[out->n++];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		a->session = sqlite3_column_int64(st, 1);
-		a->area = store_column_text(st, 2);
-		a->kind = store_column_text(st, 3);
-		a->prompt = store_column_text(st, 4);
-		a->answer = store_column_text(st, 5);
-		a->at = store_column_text(st, 6);
-		if ((rc = store_answer_indicators(ind, a)) != SQLITE_OK)
-			break;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	else
-		store_fail(s, rc, what, cause);
-	sqlite3_finalize(st);
-	sqlite3_finalize(ind);
-	free(query);
-	if (rc != SQLITE_OK) {
-		store_answers_free(out);
-		return -1;
-	}
-	s->last = STORE_OK;
+	(void)e;
+	i = store_row_indicator(row, 0);
+	if (!db_row_damaged(row))
+		marks[i] = 1;
 	return 0;
 }
 
-/* Free a list of answers and empty it. */
-void
-store_answers_free(struct store_answers *list)
-{
-	struct store_answer	*a;
-	size_t			 i;
-
-	for (i = 0; i < list->n; i++) {
-		a = &list->v[i];
-		free(a->area);
-		free(a->kind);
-		free(a->prompt);
-		free(a->answer);
-		free(a->at);
-		store_strings_free(a->indicators, a->nindicators);
-	}
-	free(list->v);
-	list->v = NULL;
-	list->n = 0;
-}
-
-/* The main prompts of an area answered so far, in first-answered order. */
-int
-store_answered_prompts(struct store *s, const char *area, char ***out,
-    size_t *n, char **cause)
-{
-	const char	*what = "could not read your answers";
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (store_prepare(s, "SELECT prompt FROM answers "
-	    "WHERE area = ?1 AND kind = 'prompt' "
-	    "GROUP BY prompt ORDER BY min(id)", &st, what, cause) != 0)
-		return -1;
-	store_bind_text(st, 1, area);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		(*out)[(*n)++] = store_column_text(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		store_strings_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	s->last = STORE_OK;
-	return 0;
-}
-
-/* Free n strings and the array holding them. */
-void
-store_strings_free(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-/* Check an action for writing; a problem is the caller's mistake. */
+/* One answer of the history, with what was found and claimed in it. */
 static int
-store_plan_valid(struct store *s, const struct plan_action *a, char **cause)
+store_history_row(void *ctx, struct db_row *row, struct err *e)
 {
-	char	*why = NULL;
+	const char			*what = "could not read your answers";
+	struct store_history_ctx	*h = ctx;
+	struct store_answer		*a = &h->a;
 
-	if (plan_check(a, &why) != PLAN_OK) {
-		store_misuse(s, cause, "%s", why);
-		free(why);
-		return -1;
-	}
-	return 0;
-}
-
-/* Add an action to the plan. */
-int64_t
-store_plan_add(struct store *s, const struct plan_action *a, char **cause)
-{
-	const char	*what = "could not keep your action";
-	sqlite3_stmt	*st = NULL;
-	char		 now[PLAN_TIME_LEN];
-	int64_t		 id;
-	int		 rc;
-
-	if (store_plan_valid(s, a, cause) != 0)
-		return -1;
-	if (store_prepare(s, "INSERT INTO plan (area, action, measure, due, "
-	    "support, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-	    &st, what, cause) != 0)
-		return -1;
-	plan_now(now);
-	store_bind_text(st, 1, a->area);
-	store_bind_text(st, 2, a->action);
-	store_bind_text(st, 3, a->measure != NULL ? a->measure : "");
-	store_bind_text(st, 4, a->due);
-	store_bind_text(st, 5, a->support != NULL ? a->support : "");
-	store_bind_text(st, 6, now);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		return -1;
-	}
-	id = sqlite3_last_insert_rowid(s->db);
-	s->last = STORE_OK;
-	return id;
-}
-
-/* The columns an action is read from, in store_plan_row's order. */
-#define STORE_PLAN_COLUMNS \
-	"id, area, action, measure, due, support, status, created, " \
-	"updated, done"
-
-/* Read an action from a row of STORE_PLAN_COLUMNS. */
-static void
-store_plan_row(sqlite3_stmt *st, struct plan_action *a)
-{
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->area = store_column_text(st, 1);
-	a->action = store_column_text(st, 2);
-	a->measure = store_column_text(st, 3);
-	a->due = store_column_text(st, 4);
-	a->support = store_column_text(st, 5);
-	a->done = strcmp((const char *)sqlite3_column_text(st, 6), "done") == 0;
-	a->created = store_column_text(st, 7);
-	a->updated = store_column_text(st, 8);
-	if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-		a->done_at = store_column_text(st, 9);
+	a->id = db_row_int(row, 0, 1, INT64_MAX);
+	a->session = db_row_int(row, 1, 1, INT64_MAX);
+	a->area = store_row_area(row, 2);
+	a->kind = store_kinds[db_row_choice(row, 3, store_kinds)];
+	a->question = db_row_text(row, 4);
+	a->answer = db_row_text(row, 5);
+	a->at = db_row_date(row, 6, 1);
+	if (db_row_damaged(row))
+		return 0;
+	if (db_query(h->db, e, what, store_mark_row, a->found, "SELECT "
+	    "indicator FROM found WHERE answer = ?1", "i", a->id) != 0 ||
+	    db_query(h->db, e, what, store_mark_row, a->covered, "SELECT "
+	    "indicator FROM covered WHERE answer = ?1", "i", a->id) != 0)
+		return -1;
+	return h->fn(h->ctx, a, e) == -1 ? -1 : 0;
 }
 
-/* Read one action. */
+/* Call fn for each answer the query selects, streaming. */
 int
-store_plan_get(struct store *s, int64_t id, struct plan_action *out,
-    char **cause)
+store_history(struct db *db, const struct store_history_query *q,
+    store_answer_fn fn, void *ctx, struct err *e)
 {
-	const char	*what = "could not read your plan";
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
+#define STORE_HISTORY_SELECT "SELECT id, session, area, kind, prompt, " \
+	"answer, at FROM answers WHERE (?1 IS NULL OR area = ?1) " \
+	"AND (?2 = 0 OR id IN (SELECT answer FROM covered)) "
+#define STORE_HISTORY_MATCH "AND id IN (SELECT rowid FROM answers_fts " \
+	"WHERE answers_fts MATCH ?4) "
+	static const char *const	 sql[2][2] = {
+		{ STORE_HISTORY_SELECT "AND ?4 IS NULL "
+		    "ORDER BY id DESC LIMIT ?3",
+		  STORE_HISTORY_SELECT STORE_HISTORY_MATCH
+		    "ORDER BY id DESC LIMIT ?3" },
+		{ STORE_HISTORY_SELECT "AND ?4 IS NULL "
+		    "ORDER BY id LIMIT ?3",
+		  STORE_HISTORY_SELECT STORE_HISTORY_MATCH
+		    "ORDER BY id LIMIT ?3" },
+	};
+	struct store_history_ctx	 h;
+	char				*search = NULL;
+	int				 rc;
 
-	if (store_prepare(s, "SELECT " STORE_PLAN_COLUMNS " FROM plan "
-	    "WHERE id = ?1", &st, what, cause) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_plan_row(st, out);
-		rc = 1;
-	} else if (rc == SQLITE_DONE)
-		rc = 0;
-	else {
-		store_fail(s, rc, what, cause);
-		rc = -1;
-	}
-	sqlite3_finalize(st);
-	if (rc != -1)
-		s->last = STORE_OK;
+	if (q->area != -1 && !store_area_ok(q->area))
+		return store_bug(e, "no area %d", q->area);
+	if (q->search != NULL)
+		search = store_fts_query(q->search);
+	h.db = db;
+	h.fn = fn;
+	h.ctx = ctx;
+	rc = db_query(db, e, "could not read your answers", store_history_row,
+	    &h, sql[q->oldest_first != 0][search != NULL], "tdit",
+	    q->area == -1 ? NULL : framework_areas[q->area].id, q->covered != 0,
+	    q->limit > 0 ? q->limit : (int64_t)-1, search);
+	free(search);
 	return rc;
+#undef STORE_HISTORY_SELECT
+#undef STORE_HISTORY_MATCH
 }
 
-/* List the actions, filtered, by due date. */
-int
-store_plan_list(struct store *s, const struct store_plan_filter *f,
-    struct plan_list *out, char **cause)
-{
-	const char	*what = "could not read your plan";
-	sqlite3_stmt	*st = NULL;
-	const char	*status = NULL;
-	int		 rc;
+/* One sitting's areas, as progress gathers them. */
+struct store_sitting {
+	int		 seen[FRAMEWORK_NAREAS];
+	int		 rating[FRAMEWORK_NAREAS];
+	int		 nanswers[FRAMEWORK_NAREAS];
+	int		 nshown[FRAMEWORK_NAREAS];
+	unsigned char	 shown[FRAMEWORK_NAREAS][FRAMEWORK_NINDICATORS];
+};
 
-	out->v = NULL;
-	out->n = 0;
-	if (f->open && !f->done)
-		status = "open";
-	else if (f->done && !f->open)
-		status = "done";
-	if (store_prepare(s, "SELECT " STORE_PLAN_COLUMNS " FROM plan "
-	    "WHERE (?1 IS NULL OR area = ?1) AND (?2 IS NULL OR status = ?2) "
-	    "AND (?3 IS NULL OR (status = 'open' AND due < ?3)) "
-	    "ORDER BY due, id", &st, what, cause) != 0)
-		return -1;
-	store_bind_text(st, 1, f->area);
-	store_bind_text(st, 2, status);
-	store_bind_text(st, 3, f->overdue);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
-		store_plan_row(st, &out->v[out->n++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		plan_list_free(out);
-		return -1;
-	}
-	s->last = STORE_OK;
-	return 0;
-}
+/* Progress being gathered: one sitting at a time. */
+struct store_progress_ctx {
+	struct db		*db;
+	int			 area;		/* -1: all */
+	store_visit_fn		 fn;
+	void			*ctx;
+	int64_t			 session;	/* 0 before the first */
+	char			 started[DATE_TIME_LEN];
+	int64_t			 answer;	/* the answer of the last row */
+	struct store_sitting	 s;
+};
 
-/* Run a one-statement write of action id: 1 when a row changed, 0 if none. */
+/* A rating of the sitting being gathered. */
 static int
-store_plan_write(struct store *s, sqlite3_stmt *st, const char *what,
-    char **cause)
+store_visit_rating_row(void *ctx, struct db_row *row, struct err *e)
 {
-	int	rc;
+	struct store_progress_ctx	*g = ctx;
+	int				 a, rating;
 
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		return -1;
+	(void)e;
+	a = store_row_area(row, 0);
+	rating = (int)db_row_int_null(row, 1, 1, 5, 0);
+	if (!db_row_damaged(row)) {
+		g->s.seen[a] = 1;
+		g->s.rating[a] = rating;
 	}
-	s->last = STORE_OK;
-	return sqlite3_changes(s->db) > 0;
-}
-
-/* Change an action's fields. */
-int
-store_plan_update(struct store *s, const struct plan_action *a, char **cause)
-{
-	const char	*what = "could not change your action";
-	sqlite3_stmt	*st = NULL;
-	char		 now[PLAN_TIME_LEN];
-
-	if (store_plan_valid(s, a, cause) != 0)
-		return -1;
-	if (store_prepare(s, "UPDATE plan SET area = ?2, action = ?3, "
-	    "measure = ?4, due = ?5, support = ?6, updated = ?7 WHERE id = ?1",
-	    &st, what, cause) != 0)
-		return -1;
-	plan_now(now);
-	sqlite3_bind_int64(st, 1, a->id);
-	store_bind_text(st, 2, a->area);
-	store_bind_text(st, 3, a->action);
-	store_bind_text(st, 4, a->measure != NULL ? a->measure : "");
-	store_bind_text(st, 5, a->due);
-	store_bind_text(st, 6, a->support != NULL ? a->support : "");
-	store_bind_text(st, 7, now);
-	return store_plan_write(s, st, what, cause);
-}
-
-/* Mark an action done or open again. */
-int
-store_plan_set_done(struct store *s, int64_t id, int done, char **cause)
-{
-	const char	*what = "could not change your action";
-	struct plan_action a;
-	sqlite3_stmt	*st = NULL;
-	char		 now[PLAN_TIME_LEN];
-	int		 rc;
-
-	if (store_prepare(s, done ? "UPDATE plan SET status = 'done', "
-	    "done = ?2, updated = ?2 WHERE id = ?1 AND status = 'open'" :
-	    "UPDATE plan SET status = 'open', done = NULL, updated = ?2 "
-	    "WHERE id = ?1 AND status = 'done'", &st, what, cause) != 0)
-		return -1;
-	plan_now(now);
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, now);
-	if ((rc = store_plan_write(s, st, what, cause)) != 0)
-		return rc;
-
-	/* Nothing changed: already so, or no such action. */
-	if ((rc = store_plan_get(s, id, &a, cause)) != 1)
-		return rc;
-	plan_action_clear(&a);
-	return 2;
-}
-
-/* Remove an action. */
-int
-store_plan_remove(struct store *s, int64_t id, char **cause)
-{
-	const char	*what = "could not remove your action";
-	sqlite3_stmt	*st = NULL;
-
-	if (store_prepare(s, "DELETE FROM plan WHERE id = ?1", &st, what,
-	    cause) != 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	return store_plan_write(s, st, what, cause);
-}
-
-/* The plan as a JSON array, built by SQLite. */
-int
-store_plan_json(struct store *s, char **out, char **cause)
-{
-	const char	*what = "could not read your plan";
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	*out = NULL;
-	if (store_prepare(s, "SELECT json_group_array(json_object('id', id, "
-	    "'area', area, 'action', action, 'measure', measure, 'due', due, "
-	    "'support', support, 'status', status, 'created', created, "
-	    "'updated', updated, 'done', done)) FROM (SELECT * FROM plan "
-	    "ORDER BY due, id)", &st, what, cause) != 0)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = store_column_text(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		store_fail(s, rc, what, cause);
-		return -1;
-	}
-	s->last = STORE_OK;
 	return 0;
 }
 
-/* Find the visit of (session, area) in a list, or NULL. */
-static struct store_visit *
-store_visit_find(struct store_visit *v, size_t n, int64_t session, int area)
+/* Hand on the areas of the sitting gathered, in framework order. */
+static int
+store_progress_flush(struct store_progress_ctx *g, struct err *e)
 {
-	size_t	i;
+	struct store_visit	v;
+	int			a;
 
-	for (i = 0; i < n; i++) {
-		if (v[i].session == session && v[i].area == area)
-			return &v[i];
-	}
-	return NULL;
-}
-
-/* Every (session, area) visited, with its rating and indicators shown. */
-int
-store_visits(struct store *s, struct store_visit **out, size_t *n,
-    char **cause)
-{
-	const char		*what = "could not read your sessions";
-	sqlite3_stmt		*st = NULL;
-	struct store_visit	*v = NULL, *p;
-	size_t			 nv = 0;
-	char			*area, *ind;
-	int			 rc, a, i;
-
-	*out = NULL;
-	*n = 0;
-
-	/* The visits and their ratings. */
-	if (store_prepare(s, "SELECT v.session, v.area, (SELECT rating FROM "
-	    "ratings r WHERE r.session = v.session AND r.area = v.area), "
-	    "(SELECT count(*) FROM answers x WHERE x.session = v.session AND "
-	    "x.area = v.area) FROM (SELECT session, area FROM ratings UNION "
-	    "SELECT session, area FROM answers) v ORDER BY v.session", &st,
-	    what, cause) != 0)
+	if (g->session == 0)
+		return 0;
+	if (db_query(g->db, e, "could not read your ratings",
+	    store_visit_rating_row, g, "SELECT area, rating FROM ratings "
+	    "WHERE session = ?1", "i", g->session) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		area = store_column_text(st, 1);
-		a = framework_area_find(area);
-		free(area);
-		if (a == -1)
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		if (!g->s.seen[a] || (g->area != -1 && a != g->area))
 			continue;
-		v = xreallocarray(v, nv + 1, sizeof *v);
-		p = &v[nv++];
-		memset(p, 0, sizeof *p);
-		p->session = sqlite3_column_int64(st, 0);
-		p->area = a;
-		p->rating = sqlite3_column_int(st, 2);
-		p->nanswers = sqlite3_column_int(st, 3);
+		v.session = g->session;
+		v.started = g->started;
+		v.area = a;
+		v.rating = g->s.rating[a];
+		v.nanswers = g->s.nanswers[a];
+		v.shown = g->s.nshown[a];
+		if (g->fn(g->ctx, &v, e) == -1)
+			return -1;
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE)
-		goto fail;
-
-	/* What their answers showed. */
-	if (store_prepare(s, "SELECT a.session, a.area, f.indicator FROM "
-	    "found f JOIN answers a ON a.id = f.answer", &st, what,
-	    cause) != 0) {
-		free(v);
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		area = store_column_text(st, 1);
-		ind = store_column_text(st, 2);
-		a = framework_area_find(area);
-		i = framework_indicator_find(ind);
-		free(area);
-		free(ind);
-		if (a != -1 && i != -1 && (p = store_visit_find(v, nv,
-		    sqlite3_column_int64(st, 0), a)) != NULL)
-			p->shown[i] = 1;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		goto fail;
-
-	/* Within a session, framework order. */
-	for (i = 1; i < (int)nv; i++) {
-		struct store_visit	t = v[i];
-		int			j = i;
-
-		while (j > 0 && v[j - 1].session == t.session &&
-		    v[j - 1].area > t.area) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = t;
-	}
-	*out = v;
-	*n = nv;
-	s->last = STORE_OK;
 	return 0;
-
-fail:
-	store_fail(s, rc, what, cause);
-	free(v);
-	return -1;
 }
 
-/* The latest quote of each indicator shown in an area's answers. */
-int
-store_quotes(struct store *s, int area, char *quotes[FRAMEWORK_NINDICATORS],
-    char **cause)
+/* One row (sitting, answer, indicator found) of the progress query. */
+static int
+store_progress_row(void *ctx, struct db_row *row, struct err *e)
 {
-	const char	*what = "could not read your answers";
-	sqlite3_stmt	*st = NULL;
-	char		*ind;
-	int		 rc, i;
+	struct store_progress_ctx	*g = ctx;
+	const char			*started;
+	int64_t				 session, answer;
+	int				 a = 0, i = -1;
 
-	memset(quotes, 0, FRAMEWORK_NINDICATORS * sizeof *quotes);
-	if (area < -1 || area >= FRAMEWORK_NAREAS)
-		return store_misuse(s, cause, "no area %d", area);
-	if (store_prepare(s, "SELECT f.indicator, f.quote FROM found f JOIN "
-	    "answers a ON a.id = f.answer WHERE (?1 IS NULL OR a.area = ?1) "
-	    "AND f.quote IS NOT NULL ORDER BY a.id", &st, what, cause) != 0)
-		return -1;
-	store_bind_text(st, 1, area == -1 ? NULL : framework_areas[area].id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ind = store_column_text(st, 0);
-		if ((i = framework_indicator_find(ind)) != -1) {
-			free(quotes[i]);
-			quotes[i] = store_column_text(st, 1);
-		}
-		free(ind);
+	session = db_row_int(row, 0, 1, INT64_MAX);
+	started = db_row_date(row, 1, 1);
+	answer = db_row_int_null(row, 3, 1, INT64_MAX, 0);
+	if (answer != 0) {
+		a = store_row_area(row, 2);
+		if (db_row_text_null(row, 4) != NULL)
+			i = store_row_indicator(row, 4);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, what, cause);
-		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-			free(quotes[i]);
-			quotes[i] = NULL;
-		}
-		return -1;
+	if (db_row_damaged(row))
+		return 0;
+	if (session != g->session) {
+		if (store_progress_flush(g, e) != 0)
+			return -1;
+		memset(&g->s, 0, sizeof g->s);
+		g->session = session;
+		store_copy_time(g->started, started);
 	}
-	s->last = STORE_OK;
+	if (answer != 0 && answer != g->answer) {
+		g->s.seen[a] = 1;
+		g->s.nanswers[a]++;
+	}
+	g->answer = answer;
+	if (i != -1 && framework_indicators[i].area == a && !g->s.shown[a][i]) {
+		g->s.shown[a][i] = 1;
+		g->s.nshown[a]++;
+	}
 	return 0;
+}
+
+/* Call fn for each (sitting, area) with a rating or an answer. */
+int
+store_progress(struct db *db, int a, store_visit_fn fn, void *ctx,
+    struct err *e)
+{
+	struct store_progress_ctx	*g;
+	int				 rc;
+
+	if (a != -1 && !store_area_ok(a))
+		return store_bug(e, "no area %d", a);
+	g = xcalloc(1, sizeof *g);
+	g->db = db;
+	g->area = a;
+	g->fn = fn;
+	g->ctx = ctx;
+	/* Sittings by id, each one's answers, each answer's indicators. */
+	rc = db_query(db, e, "could not read your sittings", store_progress_row,
+	    g, "SELECT s.id, s.started, a.area, a.id, f.indicator "
+	    "FROM sessions s "
+	    "LEFT JOIN answers a ON a.session = s.id "
+	    "AND (?1 IS NULL OR a.area = ?1) "
+	    "LEFT JOIN found f ON f.answer = a.id "
+	    "ORDER BY s.id, a.id", "t", a == -1 ? NULL : framework_areas[a].id);
+	if (rc == 0)
+		rc = store_progress_flush(g, e);
+	free(g);
+	return rc;
 }

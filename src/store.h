@@ -1,26 +1,18 @@
 /*
- * store.h: the candidate's answers, ratings and sessions, kept in SQLite.
+ * store.h: the candidate's sittings, ratings, answers, the evidence the
+ * coach found in them and the evidence the candidate says they gave.
  *
- * Every write is its own transaction, committed before the call returns,
- * so that nothing the candidate has entered is lost when the terminal
- * dies.  The schema lives in db/NNN-*.sql migrations, embedded in the
- * binary and applied at open inside one BEGIN IMMEDIATE transaction,
- * tracked by PRAGMA user_version; PRAGMA application_id marks the file.
- * The connection runs in WAL mode with synchronous=FULL, foreign keys on
- * and a busy timeout, and uses prepared statements only.
+ * Every write is its own transaction, committed before the call
+ * returns, so that nothing the candidate has entered is lost when the
+ * terminal dies.  The store knows SQL and rows, not the coach's rules:
+ * areas and indicators are indexes of framework.h, checked before
+ * anything is written.  Reads are aggregates or streams: the running
+ * picture (store_picture) costs nearly the same however many answers
+ * there are (it counts them by index but never reads them), and history
+ * and progress call back once a row, holding nothing.
  *
- * A database that is newer than this program, damaged, read-only or
- * locked is never overwritten or repaired: store_open fails with a
- * one-line cause naming the file and what to do.
- *
- * The action plan (table plan) keeps ids for good: AUTOINCREMENT never
- * gives a removed action's id to another.  An action is checked with
- * plan_check before it is written, so a bad one changes nothing.
- *
- * Ownership: struct store is opaque and owned by the caller of
- * store_open (store_close).  Strings and lists returned are the caller's
- * (free, store_answers_free, plan_list_free, plan_action_clear).  *cause
- * strings are the caller's.
+ * Ownership: the struct db is the caller's (db.h).  Rows handed to a
+ * callback are valid during the call only.
  */
 #ifndef DHCOACH_STORE_H
 #define DHCOACH_STORE_H
@@ -28,203 +20,123 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "date.h"
+#include "db.h"
+#include "err.h"
 #include "framework.h"
-#include "plan.h"
-
-struct store;
-
-/* What went wrong, so that main can choose its exit status. */
-enum store_error {
-	STORE_OK = 0,
-	STORE_ERR_OPEN,		/* cannot create or open the file or folder */
-	STORE_ERR_NEWER,	/* made by a newer dhcoach */
-	STORE_ERR_DAMAGED,	/* not a database, or corrupt, or not ours */
-	STORE_ERR_READONLY,	/* no permission to write */
-	STORE_ERR_BUSY,		/* locked by another process */
-	STORE_ERR_OTHER		/* disk full, I/O error, ... */
-};
+#include "picture.h"
 
 /*
- * The database path: $DHCOACH_DB, else $XDG_DATA_HOME/dhcoach/dhcoach.db
- * (an absolute XDG_DATA_HOME only), else ~/.local/share/dhcoach/dhcoach.db
- * (the home folder from $HOME, else the password file; with neither,
- * dhcoach.db in the current folder).  A new string.
+ * Start a sitting of kind "conversation" or "questionnaire"; returns its
+ * id, or -1 with *e set.
  */
-char *store_default_path(void);
+int64_t store_session_begin(struct db *, const char *kind, struct err *e);
+/* Record which area a sitting is in (-1: none), for carrying on later. */
+int store_session_area(struct db *, int64_t session, int area,
+    struct err *e);
+/* Mark a sitting ended. */
+int store_session_end(struct db *, int64_t session, struct err *e);
 
-/*
- * Open (creating when missing, with its folder 0700 and the files 0600)
- * and migrate the database at path.  Returns STORE_OK with *out set, or
- * an error with *cause set.  A symbolic link at path is refused.  The
- * path ":memory:" opens a new database in memory, for tests.
- */
-enum store_error store_open(const char *path, struct store **out,
-    char **cause);
-void store_close(struct store *);
+/* Set (or with rating 0, clear as skipped) a sitting's rating of area a. */
+int store_rating_set(struct db *, int64_t session, int a, int rating,
+    struct err *e);
 
-/*
- * The class of the last failure of a call on this store (STORE_OK when
- * none yet), e.g. STORE_ERR_BUSY when a write timed out waiting for
- * another dhcoach.
- */
-enum store_error store_last_error(const struct store *);
-
-/*
- * Start a session; returns its id, or -1 with *cause set.  A write that
- * waits more than two seconds for another process fails (STORE_ERR_BUSY).
- */
-int64_t store_session_begin(struct store *, char **cause);
-/* Record which area a session is in, for carrying on later. */
-int store_session_area(struct store *, int64_t session, const char *area,
-    char **cause);
-/* Mark a session ended.  Returns 0 or -1 with *cause set. */
-int store_session_end(struct store *, int64_t session, char **cause);
-/*
- * The latest earlier session and the area it was in (a new string, or
- * NULL when it had none): returns 1 when there is one, 0 when none, -1 on
- * error.  Sessions begun through this struct store are not "earlier".
- */
-int store_last_session(struct store *, int64_t *session, char **area,
-    char **cause);
-
-/* Set (or with rating 0, clear as skipped) a session's self-rating of an area. */
-int store_rating_set(struct store *, int64_t session, const char *area,
-    int rating, char **cause);
-
-/* An indicator found in an answer, with the candidate's words that showed it. */
+/* An indicator found in an answer, with the sentence that showed it. */
 struct store_found {
-	const char	*indicator;
+	int		 indicator;
 	const char	*quote;
 };
 
 /*
  * Keep an answer: the area, whether it answered a main "prompt" or a
- * "probe", the question's text, the answer, and the indicators found.
- * Returns the answer's id, or -1 with *cause set.
+ * "probe", the question, the answer, when it was given (NULL: now; a
+ * recovered answer keeps its own time) and the indicators found, in one
+ * transaction.  Returns the answer's id, or -1 with *e set.
  */
-int64_t store_answer_add(struct store *, int64_t session, const char *area,
-    const char *kind, const char *prompt, const char *answer,
-    const struct store_found *found, size_t nfound, char **cause);
+int64_t store_answer_add(struct db *, int64_t session, int a,
+    const char *kind, const char *question, const char *answer,
+    const char *at, const struct store_found *found, size_t nfound,
+    struct err *e);
 
-/* One kept answer, as history lists it. */
+/* Record that area a was summed up in a sitting (it is finished). */
+int store_area_finished(struct db *, int64_t session, int a, struct err *e);
+
+/*
+ * Record the candidate's word that answer covers indicator i (they
+ * believe so; the coach did not find it).  Returns 1 when recorded, 0
+ * when it already was (or the coach found i in that answer), -1 with *e.
+ */
+int store_covered_add(struct db *, int64_t answer, int i, struct err *e);
+/*
+ * Take back the newest such claim for indicator i in area a (i -1: the
+ * newest claim in a of any indicator).  Returns the indicator whose
+ * claim was removed, -2 when there was none, or -1 with *e.
+ */
+int store_covered_undo(struct db *, int a, int i, struct err *e);
+
+/* Gather the running picture over every sitting into *p (picture_init'd). */
+int store_picture(struct db *, struct picture *p, struct err *e);
+
+/* The candidate's name and role for the mentor's report ("" if not given). */
+int store_profile_get(struct db *, char **name, char **role, struct err *e);
+int store_profile_set(struct db *, const char *name, const char *role,
+    struct err *e);
+/* Whether the profile question was asked already (answered or skipped). */
+int store_profile_asked(struct db *, int *asked, struct err *e);
+
+/* One kept answer, as history and the report's appendix list it. */
 struct store_answer {
-	int64_t	  id;
-	int64_t	  session;
-	char	 *area;
-	char	 *kind;
-	char	 *prompt;
-	char	 *answer;
-	char	 *at;		/* ISO 8601, UTC: 2026-11-26T10:37:00Z */
-	char	**indicators;	/* ids present, in framework order */
-	size_t	  nindicators;
+	int64_t		 id;
+	int64_t		 session;
+	int		 area;
+	const char	*kind;		/* "prompt" or "probe" */
+	const char	*question;
+	const char	*answer;
+	const char	*at;		/* UTC */
+	int		 found[FRAMEWORK_NINDICATORS];	/* 1: the coach found it */
+	int		 covered[FRAMEWORK_NINDICATORS];	/* 1: they say covered */
 };
 
-struct store_answers {
-	struct store_answer	*v;
-	size_t			 n;
+struct store_history_query {
+	int		 area;		/* -1: every area */
+	const char	*search;	/* NULL: all; else FTS5 words */
+	int		 covered;	/* only answers with a covered claim */
+	int64_t		 limit;		/* at most this many; 0: all */
+	int		 oldest_first;	/* else newest first */
 };
 
-/*
- * List answers, newest session first and in order within a session,
- * optionally only of one area (NULL: all) and only those matching an
- * FTS5 search of the answers (NULL: all; the text is searched as words,
- * not as FTS5 syntax).  Returns 0 or -1 with *cause set.
- *
- * Every word of the search must be in the answer; words match other
- * forms of themselves (meeting, meetings), case and accents ignored, and
- * a word ending in * matches as a prefix (clin*).  A search with no
- * words lists all.  out is filled even when empty (free it).
- */
-int store_history(struct store *, const char *area, const char *search,
-    struct store_answers *out, char **cause);
-void store_answers_free(struct store_answers *);
+typedef int (*store_answer_fn)(void *ctx, const struct store_answer *,
+    struct err *e);
 
 /*
- * The texts of the main prompts of an area answered in any session, so
- * the conversation can ask one not answered yet: each once, in the order
- * first answered (*out NULL when none; free with store_strings_free).
- * Returns 0 or -1 with *cause set.
+ * Call fn for each answer the query selects, streaming.  The search
+ * takes every word as a word, not FTS5 syntax: every word must be in
+ * the answer; other forms match (meeting, meetings), case and accents
+ * are ignored, and a word ending in * matches as a prefix.  Returns 0,
+ * or -1 with *e.
  */
-int store_answered_prompts(struct store *, const char *area, char ***out,
-    size_t *n, char **cause);
-/* Free n strings and their array. */
-void store_strings_free(char **, size_t n);
+int store_history(struct db *, const struct store_history_query *,
+    store_answer_fn fn, void *ctx, struct err *e);
 
-/*
- * Add an action to the plan (its id, created, updated and done_at are
- * ignored), stamped with plan_now.  Returns the new id, or -1 with
- * *cause set; an action that fails plan_check is refused unwritten.
- */
-int64_t store_plan_add(struct store *, const struct plan_action *,
-    char **cause);
-/*
- * Read action id into *out (to free with plan_action_clear).  Returns 1,
- * 0 when there is no such action (*out untouched), or -1 with *cause.
- */
-int store_plan_get(struct store *, int64_t id, struct plan_action *out,
-    char **cause);
-
-/* Which actions store_plan_list gives; zeroed, all of them. */
-struct store_plan_filter {
-	const char	*area;		/* only this area id, or NULL */
-	int		 open;		/* open ones; with done, or neither: all */
-	int		 done;		/* done ones */
-	const char	*overdue;	/* only open ones due before this date */
-};
-
-/*
- * List the actions by due date, then id, filtered.  Returns 0 with *out
- * filled (even when empty; free it), or -1 with *cause set.
- */
-int store_plan_list(struct store *, const struct store_plan_filter *,
-    struct plan_list *out, char **cause);
-/*
- * Change action a->id's area, action, measure, due date and support to
- * a's, and its updated time.  Returns 1, 0 when there is no such action,
- * or -1 with *cause (a failing plan_check among them, with nothing
- * written).
- */
-int store_plan_update(struct store *, const struct plan_action *a,
-    char **cause);
-/*
- * Mark action id done (done 1, stamping the time) or open again (done
- * 0).  Returns 1 when changed, 2 when it already was, 0 when there is no
- * such action, or -1 with *cause.
- */
-int store_plan_set_done(struct store *, int64_t id, int done, char **cause);
-/* Remove action id: 1, 0 when there is no such action, -1 with *cause. */
-int store_plan_remove(struct store *, int64_t id, char **cause);
-/*
- * The whole plan as one JSON array, by due date then id, built by
- * SQLite's json_group_array and json_object: objects with id, area,
- * action, measure, due, support, status, created, updated and done (a
- * time or null).  *out is a new string.  Returns 0, or -1 with *cause.
- */
-int store_plan_json(struct store *, char **out, char **cause);
-
-/* An area in a session: its rating and the indicators its answers showed. */
+/* An area in one sitting, as progress shows it. */
 struct store_visit {
-	int64_t	session;
-	int	area;		/* index into framework_areas */
-	int	rating;		/* 1-5, or 0 when not rated or skipped */
-	int	nanswers;
-	int	shown[FRAMEWORK_NINDICATORS];	/* 1 when shown then */
+	int64_t		 session;
+	const char	*started;	/* the sitting's start, UTC */
+	int		 area;
+	int		 rating;	/* 0: none */
+	int		 nanswers;
+	int		 shown;		/* own indicators its answers showed */
 };
 
+typedef int (*store_visit_fn)(void *ctx, const struct store_visit *,
+    struct err *e);
+
 /*
- * Every (session, area) with a rating or an answer, oldest session first
- * and in framework order within one.  *out is NULL when there are none
- * (free it).  Returns 0, or -1 with *cause set.
+ * Call fn for each (sitting, area) with a rating or an answer, oldest
+ * sitting first and in framework order within one; only area a unless
+ * a is -1.  Computed by aggregates, in time linear in the rows.
  */
-int store_visits(struct store *, struct store_visit **out, size_t *n,
-    char **cause);
-/*
- * The latest words of the candidate that showed each indicator in
- * answers of an area (an index; -1: every area), over every session:
- * quotes[i] a new string, or NULL when indicator i was never shown
- * there.  Returns 0, or -1 with *cause (quotes all NULL).
- */
-int store_quotes(struct store *, int area,
-    char *quotes[FRAMEWORK_NINDICATORS], char **cause);
+int store_progress(struct db *, int a, store_visit_fn fn, void *ctx,
+    struct err *e);
 
 #endif

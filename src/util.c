@@ -1,13 +1,22 @@
 /*
- * util.c: allocation that cannot fail, fatal errors, growable strings.
+ * util.c: allocation that cannot fail, fatal errors, growable strings,
+ * text layout and the user's folders (see util.h).
  *
  * Out of memory and impossible states end the program here (the first of
  * the three error tiers); everything else returns errors to its caller.
+ * Invariants: a struct buf's data is NUL-terminated whenever it is not
+ * NULL; text is measured in characters of UTF-8, a byte of invalid UTF-8
+ * counting as one; the wrappers break lines only between words.
  */
+#include <sys/stat.h>
+#include <sys/types.h>
+
 #include <errno.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -300,8 +309,8 @@ util_squeeze(const char *s, size_t len, size_t max)
 	return buf_take(&b);
 }
 
-/* Display columns of s[0..len): one per character (bytes of invalid UTF-8 count one each). */
-static int
+/* Display columns of s[0..len): one per character; see util.h. */
+int
 util_columns(const char *s, size_t len)
 {
 	size_t	i, n;
@@ -315,17 +324,74 @@ util_columns(const char *s, size_t len)
 	return cols;
 }
 
-/* Write text wrapped at width; see util.h. */
-void
-util_wrap(FILE *f, const char *text, int first_indent, int indent, int width)
+/*
+ * Whether the n bytes of valid UTF-8 at s are a control character:
+ * C0 (but tab and line feed), DEL, or C1 (U+0080 to U+009F).
+ */
+static int
+util_is_control(const char *s, size_t n)
 {
-	fprintf(f, "%*s", first_indent, "");
-	util_wrap_at(f, text, first_indent, indent, width);
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (n == 1)
+		return (u[0] < 0x20 && u[0] != '\t' && u[0] != '\n') ||
+		    u[0] == 0x7f;
+	return n == 2 && u[0] == 0xc2 && u[1] < 0xa0;
 }
 
-/* Write text from column col, wrapped at width; see util.h. */
-void
-util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
+/* Copy text for a terminal, controls and invalid UTF-8 as U+FFFD. */
+char *
+util_printable(const char *s, size_t len)
+{
+	struct buf	b = { 0 };
+	size_t		i, n;
+
+	for (i = 0; i < len; i += n) {
+		n = util_utf8_len(s + i, len - i);
+		if (n == 1 && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;	/* CR LF is a line break: keep the LF */
+		if (n == 0 || util_is_control(s + i, n)) {
+			buf_adds(&b, "\xef\xbf\xbd");
+			if (n == 0)
+				n = 1;
+			continue;
+		}
+		buf_add(&b, s + i, n);
+	}
+	return buf_take(&b);
+}
+
+/*
+ * The length of the word at s, which ends at white space; with groups,
+ * a space inside [brackets] does not end it, so that "[--area ID]" of a
+ * usage line is kept whole.
+ */
+static size_t
+util_word_len(const char *s, int groups)
+{
+	size_t	len;
+	int	depth = 0;
+
+	for (len = 0; s[len] != '\0'; len++) {
+		if (strchr(" \t\r\n", s[len]) != NULL && (depth == 0 ||
+		    s[len] != ' '))
+			break;
+		if (groups && s[len] == '[')
+			depth++;
+		else if (groups && s[len] == ']' && depth > 0)
+			depth--;
+	}
+	return len;
+}
+
+/*
+ * Write the words of text, lead spaces before the first, from column
+ * col, breaking the line only between words when the next would pass
+ * width; a line always takes at least one word, however long.
+ */
+static void
+util_wrap_words(FILE *f, const char *text, int lead, int col, int indent,
+    int width, int groups)
 {
 	const char	*s = text, *w;
 	size_t		 wlen;
@@ -336,7 +402,7 @@ util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
 		if (*s == '\0')
 			break;
 		w = s;
-		wlen = strcspn(s, " \t\r\n");
+		wlen = util_word_len(s, groups);
 		s += wlen;
 		wcols = util_columns(w, wlen);
 		if (!fresh && col + 1 + wcols > width) {
@@ -344,7 +410,10 @@ util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
 			col = indent;
 			fresh = 1;
 		}
-		if (!fresh) {
+		if (lead > 0) {
+			fprintf(f, "%*s", lead, "");
+			lead = 0;
+		} else if (!fresh) {
 			fputc(' ', f);
 			col++;
 		}
@@ -353,4 +422,157 @@ util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
 		fresh = 0;
 	}
 	fputc('\n', f);
+}
+
+/* Write text wrapped at width; see util.h. */
+void
+util_wrap(FILE *f, const char *text, int first_indent, int indent, int width)
+{
+	util_wrap_words(f, text, first_indent, first_indent, indent, width, 0);
+}
+
+/* Write text from column col, wrapped at width; see util.h. */
+void
+util_wrap_at(FILE *f, const char *text, int col, int indent, int width)
+{
+	util_wrap_words(f, text, 0, col, indent, width, 0);
+}
+
+/* Print one row of a help table; see util.h. */
+void
+util_help_row(FILE *f, const char *name, const char *args,
+    const char *summary, int width)
+{
+	int	col;
+
+	/* The name, then its arguments wrapped beneath their start. */
+	fprintf(f, "  %s", name);
+	col = 2 + util_columns(name, strlen(name));
+	if (args != NULL && !util_is_blank(args, strlen(args))) {
+		fputc(' ', f);
+		col++;
+		util_wrap_words(f, args, 0, col, col < width / 2 ? col : 6,
+		    width, 1);
+	} else
+		fputc('\n', f);
+
+	/* The summary below, indented. */
+	if (summary != NULL && !util_is_blank(summary, strlen(summary)))
+		util_wrap(f, summary, 6, 6, width);
+}
+
+/* ASCII c in lower case. */
+static int
+util_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * The edit distance between a and b, ignoring ASCII case, counted in
+ * bytes, or max + 1 when it is more than max; see util.h.
+ */
+int
+util_distance(const char *a, const char *b, int max)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j;
+	int	*row, diag, up, d, best;
+
+	if (max < 0)
+		max = 0;
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+
+	/* One row of the table, the cost of a[0..i) against b[0..j). */
+	row = xreallocarray(NULL, lb + 1, sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = j <= (size_t)max ? (int)j : max + 1;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i <= (size_t)max ? (int)i : max + 1;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			d = diag + (util_lower((unsigned char)a[i - 1]) !=
+			    util_lower((unsigned char)b[j - 1]));
+			if (up + 1 < d)
+				d = up + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d > max ? max + 1 : d;
+			diag = up;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > max)
+			break;	/* every path already costs too much */
+	}
+	d = i <= la ? max + 1 : row[lb];
+	free(row);
+	return d;
+}
+
+/* Create a folder and its missing parents; see util.h. */
+int
+util_mkdirs(const char *path, mode_t mode)
+{
+	struct stat	 sb;
+	char		*p, *s;
+	int		 rc = 0, last, saved;
+
+	if (*path == '\0') {
+		errno = ENOENT;
+		return -1;
+	}
+	p = xstrdup(path);
+	s = p;
+	for (;;) {
+		/* The next component: make it unless it is there. */
+		s += strspn(s, "/");
+		s += strcspn(s, "/");
+		last = s[strspn(s, "/")] == '\0';
+		*s = '\0';
+		if (stat(p, &sb) != 0) {
+			if (errno != ENOENT || (mkdir(p, mode) != 0 &&
+			    (errno != EEXIST || stat(p, &sb) != 0 ||
+			    !S_ISDIR(sb.st_mode)))) {
+				rc = -1;
+				break;
+			}
+		} else if (!S_ISDIR(sb.st_mode)) {
+			errno = ENOTDIR;
+			rc = -1;
+			break;
+		}
+		if (last)
+			break;
+		*s = '/';
+	}
+	saved = errno;
+	free(p);
+	errno = saved;
+	return rc;
+}
+
+/* dhcoach's state folder; see util.h. */
+char *
+util_state_dir(void)
+{
+	const char	*state = getenv("XDG_STATE_HOME"), *home;
+	struct passwd	*pw;
+	size_t		 len;
+
+	if (state != NULL && state[0] == '/') {
+		len = strlen(state);
+		while (len > 1 && state[len - 1] == '/')
+			len--;
+		return xasprintf("%.*s/%s", (int)len, state, PROGNAME);
+	}
+	if ((home = getenv("HOME")) == NULL || *home == '\0') {
+		pw = getpwuid(getuid());
+		home = pw != NULL ? pw->pw_dir : NULL;
+	}
+	if (home == NULL || *home == '\0')
+		return NULL;
+	return xasprintf("%s/.local/state/%s", home, PROGNAME);
 }

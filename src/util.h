@@ -1,12 +1,15 @@
 /*
- * util.h: memory, fatal errors, growable strings and small text helpers.
+ * util.h: memory, fatal errors, growable strings, text layout and the
+ * user's folders.  The bottom layer: it includes nothing of dhcoach's.
  *
  * Ownership: every function that returns a pointer returns memory the
  * caller owns and frees with free(), unless its comment says otherwise.
- * The x* allocators never return NULL: out of memory is fatal.
+ * The x* allocators never return NULL: out of memory is fatal (exit 70).
  */
 #ifndef DHCOACH_UTIL_H
 #define DHCOACH_UTIL_H
+
+#include <sys/types.h>
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -52,6 +55,7 @@ void buf_free(struct buf *);
 /*
  * Read all of a stream into a new NUL-terminated buffer of at most max
  * bytes.  Returns 0, or -1 with errno set (EFBIG when longer than max).
+ * The text may hold NUL bytes: *outlen is its true length.
  */
 int util_read_stream(FILE *, size_t max, char **out, size_t *outlen);
 
@@ -61,6 +65,9 @@ int util_is_blank(const char *s, size_t len);
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
 size_t util_utf8_len(const char *s, size_t avail);
 
+/* Display columns of s[0..len): one per character. */
+int util_columns(const char *s, size_t len);
+
 /*
  * Copy s[0..len) with runs of white space folded to one space, trimmed,
  * and cut at about max bytes (on a character boundary, with "..." added).
@@ -68,9 +75,18 @@ size_t util_utf8_len(const char *s, size_t avail);
 char *util_squeeze(const char *s, size_t len, size_t max);
 
 /*
- * Write text to f wrapped at width columns: the first line after
- * first_indent spaces, later lines after indent spaces.  Columns are
- * counted in characters; a word longer than a line stands alone.
+ * Copy s[0..len) for a terminal: every control character (C0, DEL and
+ * C1, so ESC and OSC sequences among them) but tab and line break shown
+ * as U+FFFD, and invalid UTF-8 too.  A line break is LF, or CR LF (kept
+ * as LF); a CR alone is a control.
+ */
+char *util_printable(const char *s, size_t len);
+
+/*
+ * Write text to f wrapped at width columns, breaking only between words:
+ * the first line after first_indent spaces, later lines after indent
+ * spaces.  Columns are counted in characters; a word longer than a line
+ * stands alone on its line, never split.
  */
 void util_wrap(FILE *f, const char *text, int first_indent, int indent,
     int width);
@@ -79,5 +95,28 @@ void util_wrap(FILE *f, const char *text, int first_indent, int indent,
  * (nothing is written before the first word).
  */
 void util_wrap_at(FILE *f, const char *text, int col, int indent, int width);
+
+/*
+ * One row of a help table, as --help, "dhcoach help" and /help print
+ * them: "  NAME ARGS" then the summary wrapped below it, indented.
+ */
+void util_help_row(FILE *f, const char *name, const char *args,
+    const char *summary, int width);
+
+/*
+ * The edit distance (Levenshtein, ignoring ASCII case) between a and b,
+ * stopping at max + 1: for "did you mean" suggestions.
+ */
+int util_distance(const char *a, const char *b, int max);
+
+/* Create a folder and its missing parents, each with mode.  0 or -1 (errno). */
+int util_mkdirs(const char *path, mode_t mode);
+
+/*
+ * dhcoach's state folder: $XDG_STATE_HOME/dhcoach (an absolute
+ * XDG_STATE_HOME only), else ~/.local/state/dhcoach.  A new string, or
+ * NULL when there is no home folder.  Not created here.
+ */
+char *util_state_dir(void);
 
 #endif

@@ -64,9 +64,10 @@ fixture_indicators(struct buf *b, int area)
 		id = framework_indicators[i].id;
 		w = fixture_word(id);
 		buf_printf(b, "\n[indicator %s]\ntitle = Title of %s\n"
+		    "shown = you showed %s\n"
 		    "pattern = \\b%s\\b\ngap = Say more about %s.\n"
 		    "probe = What about %s?\nmatch = I did %s here\n"
-		    "nomatch = I did not %s\n", id, id, w, id, id, w, w);
+		    "nomatch = I did not %s\n", id, id, id, w, id, id, w, w);
 	}
 }
 
@@ -108,6 +109,17 @@ fixture_dir(void)
 	    "ask-due = By when?\nask-support = Who will support you?\n"
 	    "ask-area = Which area?\nvague = \\bbetter\\b\n"
 	    "match = be better at it\nnomatch = run a pilot on ward 7\n");
+	fixture_write(dir, "replies.prompts", "[replies]\n"
+	    "shown = That shows {list}.\nshown = Also, that shows {list}.\n"
+	    "none = You said: \"{quote}\". Tell me about {gap}.\n"
+	    "next = Next: {suggestion}\ncomplete = All of {area} is covered.\n"
+	    "fits = {rating} fits {shown} of {total}.\n"
+	    "high = {rating} is high for {shown} of {total}.\n"
+	    "low = {rating} is low for {shown} of {total}.\n");
+	fixture_write(dir, "readiness.prompts", "[readiness]\nmin-rating = 3\n"
+	    "min-shown = 2\nrequire = ev.example\nintro = Intro.\n"
+	    "strengths = Strengths:\nthin = Thin:\nnext = Next steps:\n"
+	    "none = Nothing discussed yet.\n");
 	return dir;
 }
 

@@ -2,14 +2,19 @@
  * fixture.h: a small, valid prompt folder for unit tests.
  *
  * fixture_dir writes one file per area, evidence.prompts, cues.prompts
- * (with [scale]) and plan.prompts into a new temporary folder.  In
- * [plan], the questions are "What will you do?", "How will you know?",
- * "By when?", "Who will support you?" and "Which area?"; the word
- * "better" makes an action vague, with the nudge "Make it specific.".  Indicator X.y is shown by the word
- * "Xy" without punctuation (sv.big-picture: "svbigpicture"); the negation
- * cue is the word "not", window 3.  Tests then change one file to make
- * one problem.  Ownership: the returned path is the caller's; fixture_rm
- * removes the folder and frees the path.
+ * (with [scale]), plan.prompts, replies.prompts and readiness.prompts
+ * into a new temporary folder.  In [plan], the questions are "What will
+ * you do?", "How will you know?", "By when?", "Who will support you?"
+ * and "Which area?"; the word "better" makes an action vague, with the
+ * nudge "Make it specific.".  Indicator X.y is shown by the word "Xy"
+ * without punctuation (sv.big-picture: "svbigpicture"), and its shown
+ * phrase is "you showed X.y"; the negation cue is the word "not", window
+ * 3.  [replies] has two variants of shown ("That shows {list}." and
+ * "Also, that shows {list}.") and one of each other key, such as "You
+ * said: \"{quote}\". Tell me about {gap}." and "Next: {suggestion}";
+ * [readiness] is min-rating 3, min-shown 2, require ev.example.  Tests
+ * then change one file to make one problem.  Ownership: the returned
+ * path is the caller's; fixture_rm removes the folder and frees the path.
  */
 #ifndef DHCOACH_FIXTURE_H
 #define DHCOACH_FIXTURE_H

@@ -1,5 +1,7 @@
 /*
- * test_analyse.c: analysing a text and printing it as text, tsv and json.
+ * test_analyse.c: analysing a text: every indicator judged within
+ * sentences, whole sentences quoted in the candidate's own words, the
+ * gist, warnings, and JIT taken only for long texts.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +17,6 @@
 #include "fixture.h"
 #include "framework.h"
 #include "prompts.h"
-#include "report.h"
 #include "util.h"
 
 struct fx {
@@ -23,17 +24,26 @@ struct fx {
 	struct prompts	*p;
 };
 
-static int
-setup(void **state)
+/* Load the fixture, after adding extra to strategic-vision.prompts
+ * (whose last section is sv.influence's). */
+static struct fx *
+fx_load(const char *extra)
 {
 	struct prompts_problems	 probs = { 0 };
 	struct fx		*fx;
 
 	fx = xcalloc(1, sizeof *fx);
 	fx->dir = fixture_dir();
+	fixture_append(fx->dir, "strategic-vision.prompts", extra);
 	fx->p = prompts_load(fx->dir, &probs, 0);
 	assert_non_null(fx->p);
-	*state = fx;
+	return fx;
+}
+
+static int
+setup(void **state)
+{
+	*state = fx_load("pattern = \\bzz\\W+yy\\b\n");
 	return 0;
 }
 
@@ -59,133 +69,144 @@ test_run(void **state)
 	struct fx	*fx = *state;
 	struct analysis	 a;
 	char		*q;
-	int		 total, big, vision;
+	int		 total, big, vision, ex;
 
 	analyse_run(fx->p, text, strlen(text), &a);
 	big = framework_indicator_find("sv.big-picture");
 	vision = framework_indicator_find("sv.vision");
+	ex = framework_indicator_find("ev.example");
+	assert_int_equal(a.sents.n, 3);
 	assert_true(analyse_shown(&a, big));
 	assert_false(analyse_shown(&a, vision));
 	assert_int_equal(a.items[vision].status, MATCH_GUARDED);
+	assert_int_equal(a.items[big].sentence, 0);
+	assert_int_equal(a.items[ex].sentence, 2);
 	assert_int_equal(analyse_count(&a, 0, &total), 1);
 	assert_int_equal(total, 4);
 	assert_int_equal(analyse_count(&a, FRAMEWORK_EVIDENCE, &total), 2);
 	assert_int_equal(total, 5);
+
+	/* The whole sentence that showed it; nothing for a gap. */
 	q = analyse_quote(&a, big);
-	/* The words that matched, with up to three words either side. */
-	assert_string_equal(q, "year I did svbigpicture with the board");
+	assert_string_equal(q, "Last year I did svbigpicture with the board.");
+	free(q);
+	q = analyse_quote(&a, ex);
+	assert_string_equal(q, "We ran evexample and evmeasure.");
+	free(q);
+	q = analyse_quote(&a, vision);
+	assert_string_equal(q, "");
 	free(q);
 	assert_int_equal(a.nwarnings, 0);
 	analyse_free(&a);
 }
 
-/* Render into a string. */
-static char *
-render(struct fx *fx, enum report_format fmt, int area, const char *t)
+/* Quotes are the candidate's bytes: curly quotes, dashes, contractions. */
+static void
+test_quote_original(void **state)
 {
+	struct fx	*fx = *state;
 	struct analysis	 a;
-	char		*out = NULL;
-	size_t		 len = 0;
-	FILE		*f;
+	const char	 t[] = "We didn’t stop.  Then “I did evexample” — "
+	    "honestly,\n  it’s true!";
+	char		*q;
 
-	f = open_memstream(&out, &len);
-	assert_non_null(f);
 	analyse_run(fx->p, t, strlen(t), &a);
-	report_analysis(f, fmt, &a, area, 80);
-	fclose(f);
+	q = analyse_quote(&a, framework_indicator_find("ev.example"));
+	assert_string_equal(q, "Then “I did evexample” — honestly, it’s "
+	    "true!");
+	free(q);
 	analyse_free(&a);
-	return out;
 }
 
-/* Count lines, checking each has exactly four tab-separated fields. */
-static int
-tsv_lines(const char *out)
-{
-	const char	*s, *nl;
-	int		 lines = 0, tabs;
-
-	for (s = out; *s != '\0'; s = nl + 1) {
-		nl = strchr(s, '\n');
-		assert_non_null(nl);
-		for (tabs = 0; s < nl; s++)
-			tabs += *s == '\t';
-		assert_int_equal(tabs, 3);
-		lines++;
-	}
-	return lines;
-}
-
-/* tsv: one four-field line per indicator; ev.* once, as "evidence". */
+/* A match counts only within one sentence. */
 static void
-test_tsv(void **state)
+test_within_sentence(void **state)
 {
 	struct fx	*fx = *state;
-	char		*out;
-	int		 i;
+	struct analysis	 a;
+	int		 inf = framework_indicator_find("sv.influence");
+	char		*q;
 
-	out = render(fx, REPORT_TSV, -1, text);
-	assert_int_equal(tsv_lines(out), FRAMEWORK_NINDICATORS);
-	assert_non_null(strstr(out, "strategic-vision\tsv.big-picture\t"
-	    "present\tyear I did svbigpicture with the board\n"));
-	assert_non_null(strstr(out, "strategic-vision\tsv.vision\tgap\t"
-	    "Say more about sv.vision.\n"));
-	assert_non_null(strstr(out, "evidence\tev.measure\tpresent\t"
-	    "ran evexample and evmeasure\n"));
-	free(out);
-
-	out = render(fx, REPORT_TSV, 9, text);
-	assert_int_equal(tsv_lines(out), 4 + 5);
-	assert_non_null(strstr(out, "insightfulness\tis.action-plan\tgap\t"));
-	free(out);
-
-	/* Tabs and line breaks in a detail become spaces. */
-	i = framework_indicator_find("is.action-plan");
-	free(fx->p->indicators[i].gap);
-	fx->p->indicators[i].gap = xstrdup("Write\tone\nstep.");
-	out = render(fx, REPORT_TSV, 9, "x");
-	assert_int_equal(tsv_lines(out), 9);
-	assert_non_null(strstr(out, "\tgap\tWrite one step.\n"));
-	free(out);
+	analyse_run(fx->p, "It was zz. Yy came after.", 25, &a);
+	assert_int_equal(a.items[inf].status, MATCH_NONE);
+	analyse_free(&a);
+	analyse_run(fx->p, "It was zz. Yy came. Then zz, yy.", 32, &a);
+	assert_true(analyse_shown(&a, inf));
+	assert_int_equal(a.items[inf].sentence, 2);
+	q = analyse_quote(&a, inf);
+	assert_string_equal(q, "Then zz, yy.");
+	free(q);
+	analyse_free(&a);
 }
 
-/* json: the same content; the answer's bad bytes never break it. */
+/* The gist: the longest of the first three sentences. */
 static void
-test_json(void **state)
+test_gist(void **state)
 {
 	struct fx	*fx = *state;
-	char		*out;
+	struct analysis	 a;
+	const char	 t[] = "Short one. This one is the longest of the "
+	    "first three. Mid one here. A far longer fourth sentence never "
+	    "counts, however long it goes on.";
+	char		*g;
 
-	out = render(fx, REPORT_JSON, 0, "I did svanalysis \"quoted\"\xff.");
-	assert_true(strncmp(out, "{\"areas\":[{\"id\":\"strategic-vision\"",
-	    33) == 0);
-	assert_non_null(strstr(out, "\"shown\":1,\"total\":4"));
-	assert_non_null(strstr(out, "{\"id\":\"sv.analysis\",\"title\":"
-	    "\"Title of sv.analysis\",\"status\":\"present\",\"detail\":"
-	    "\"I did svanalysis\"}"));
-	assert_non_null(strstr(out, "\"evidence\":{\"shown\":0,\"total\":5,"));
-	assert_null(strstr(out, "learning-dissemination"));
-	assert_string_equal(out + strlen(out) - 3, "}}\n");
-	free(out);
+	analyse_run(fx->p, t, strlen(t), &a);
+	g = analyse_gist(&a);
+	assert_string_equal(g, "This one is the longest of the first three.");
+	free(g);
+	analyse_free(&a);
+	analyse_run(fx->p, " \n ", 3, &a);
+	g = analyse_gist(&a);
+	assert_string_equal(g, "");
+	free(g);
+	analyse_free(&a);
 }
 
-/* text: a coverage line per area and an overall figure. */
+/* Patterns are JIT-compiled only for a text of ANALYSE_JIT_MIN bytes. */
 static void
-test_text(void **state)
+test_jit(void **state)
 {
 	struct fx	*fx = *state;
-	char		*out;
+	struct analysis	 a;
+	char		*t;
 
-	out = render(fx, REPORT_TEXT, -1, text);
-	assert_non_null(strstr(out, "Area strategic-vision: 1 of 4 shown\n"));
-	assert_non_null(strstr(out, "  shown  Title of sv.big-picture "
-	    "(sv.big-picture)\n         \"year I did svbigpicture with the "
-	    "board\"\n"));
-	assert_non_null(strstr(out, "  gap    Title of sv.vision (sv.vision)\n"
-	    "         Say more about sv.vision.\n"));
-	assert_non_null(strstr(out, "Quality of evidence: 2 of 5 shown\n"));
-	assert_non_null(strstr(out, "Overall: 1 of 38 skill-area indicators "
-	    "shown.\n"));
-	free(out);
+	t = xmalloc(ANALYSE_JIT_MIN + 1);
+	memset(t, 'x', ANALYSE_JIT_MIN);
+	t[ANALYSE_JIT_MIN] = '\0';
+	analyse_run(fx->p, t, ANALYSE_JIT_MIN - 1, &a);
+	analyse_free(&a);
+	assert_int_equal(fx->p->jit, 0);
+	memcpy(t, "I did svvision. ", 16);
+	analyse_run(fx->p, t, ANALYSE_JIT_MIN, &a);
+	assert_int_equal(fx->p->jit, 1);
+	assert_true(analyse_shown(&a, framework_indicator_find("sv.vision")));
+	analyse_free(&a);
+	free(t);
+}
+
+/* A pattern that hits its limit is a warning naming it, and a gap. */
+static void
+test_warning(void **state)
+{
+	struct fx	*fx;
+	struct analysis	 a;
+	char		 t[200];
+
+	(void)state;
+	fx = fx_load("pattern = (a|aa)+$\n");
+	memset(t, 'a', sizeof t - 2);
+	t[sizeof t - 2] = '!';
+	t[sizeof t - 1] = '\0';
+	match_set_limits(5000, 0);
+	analyse_run(fx->p, t, strlen(t), &a);
+	match_set_limits(0, 0);
+	assert_int_equal(a.nwarnings, 1);
+	assert_non_null(strstr(a.warnings[0], "/strategic-vision.prompts:46: "
+	    "pattern too expensive"));
+	assert_int_equal(a.items[framework_indicator_find("sv.influence")].
+	    status, MATCH_NONE);
+	analyse_free(&a);
+	teardown((void **)&fx);
 }
 
 int
@@ -194,9 +215,11 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_run),
-		T(test_tsv),
-		T(test_json),
-		T(test_text),
+		T(test_quote_original),
+		T(test_within_sentence),
+		T(test_gist),
+		T(test_jit),
+		cmocka_unit_test(test_warning),
 	};
 #undef T
 

@@ -1,6 +1,14 @@
 /*
- * test_converse.c: the conversation's flow with the line source injected:
- * no terminal, a store in memory, the fixture's prompts.
+ * test_converse.c: the conversation over scripted lines, with the real
+ * prompt files and a database in a temporary folder.
+ *
+ * Each test runs one or more sittings through converse_run with a list
+ * of lines (source_lines, not interactive unless a test says so) and
+ * checks what was said and what the database holds afterwards: that a
+ * second sitting carries on from the first, that a save refused by a
+ * lock loses nothing and consumes no input, that /covered is recorded
+ * and taken back, that text typed at the rating prompt is kept as the
+ * answer, and that unusable piped lines are counted.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,393 +19,347 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "converse.h"
-#include "fixture.h"
-#include "plan.h"
+#include "db.h"
+#include "framework.h"
 #include "prompts.h"
+#include "recover.h"
+#include "source.h"
 #include "store.h"
 #include "util.h"
 
 struct fx {
-	void		(*hook)(struct fx *, size_t);	/* before line n */
-	sqlite3		*other;	/* another process's connection */
-	char		*dir;
 	struct prompts	*p;
-	struct store	*s;
-	const char	**lines;	/* the script, NULL-terminated */
-	size_t		 next;
-	char		*out;
-	size_t		 outlen;
+	char		*dir;
+	char		*db_path;
+	char		*recover;
 };
-
-static char *
-script_read(struct converse_source *src, const char *prompt)
-{
-	struct fx	*fx = src->ctx;
-
-	(void)prompt;
-	if (fx->hook != NULL)
-		fx->hook(fx, fx->next);
-	if (fx->lines[fx->next] == NULL)
-		return NULL;
-	return xstrdup(fx->lines[fx->next++]);
-}
-
-static char *
-script_edit(struct converse_source *src, char **cause)
-{
-	(void)src;
-	*cause = xstrdup("no editor in tests");
-	return NULL;
-}
 
 static int
 setup(void **state)
 {
 	struct prompts_problems	 probs = { 0 };
-	struct fx		*fx;
-	char			*cause = NULL;
+	struct fx		*f;
 
-	fx = xcalloc(1, sizeof *fx);
-	fx->dir = fixture_dir();
-	fx->p = prompts_load(fx->dir, &probs, 0);
-	assert_non_null(fx->p);
-	assert_int_equal(store_open(":memory:", &fx->s, &cause), STORE_OK);
-	*state = fx;
+	f = xcalloc(1, sizeof *f);
+	f->p = prompts_load("prompts", &probs, 0);
+	if (f->p == NULL)
+		fatalx("cannot load prompts: %s", probs.n > 0 ? probs.msgs[0] :
+		    "?");
+	f->dir = xstrdup("/tmp/dhcoach-conv-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		fatal("mkdtemp");
+	f->db_path = xasprintf("%s/answers.db", f->dir);
+	f->recover = xasprintf("%s/unsaved", f->dir);
+	setenv("DHCOACH_TODAY", "2026-12-03", 1);
+	*state = f;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct fx	*fx = *state;
+	struct fx	*f = *state;
+	char		*cmd;
 
-	store_close(fx->s);
-	prompts_free(fx->p);
-	fixture_rm(fx->dir);
-	free(fx->out);
-	free(fx);
+	cmd = xasprintf("rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		fatalx("cannot remove %s", f->dir);
+	free(cmd);
+	prompts_free(f->p);
+	free(f->dir);
+	free(f->db_path);
+	free(f->recover);
+	free(f);
 	return 0;
 }
 
-/* Run a conversation over the script from start; returns its result. */
-static int
-run(struct fx *fx, int start, const char **lines)
+/* One sitting over lines: its output (a new string) and status. */
+static char *
+sitting(struct fx *f, const char *const *lines, size_t n, int start,
+    int interactive, struct converse_outcome *res, int *rc, struct err *e)
 {
-	struct converse_source	 src = { script_read, script_edit, fx };
-	struct converse		 c;
-	FILE			*out;
-	char			*cause = NULL;
+	struct converse_options	 opt;
+	struct source		 src;
+	struct source_lines	 sl;
+	struct db		*db;
+	char			*out = NULL;
+	size_t			 len = 0;
+	FILE			*mem;
+
+	if (db_open(f->db_path, DB_WRITE, &db, e) != 0)
+		fatalx("db_open: %s", e->msg);
+	source_lines_init(&src, &sl, lines, n);
+	src.interactive = interactive;
+	memset(&opt, 0, sizeof opt);
+	opt.start = start;
+	opt.db_path = f->db_path;
+	opt.recover_dir = f->recover;
+	opt.width = 80;
+	if ((mem = open_memstream(&out, &len)) == NULL)
+		fatal("open_memstream");
+	*rc = converse_run(f->p, db, &src, mem, &opt, res, e);
+	fclose(mem);
+	source_free(&src);
+	db_close(db);
+	return out;
+}
+
+/* Count the answers kept, through history. */
+static int
+count_row(void *ctx, const struct store_answer *a, struct err *e)
+{
+	(void)a;
+	(void)e;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int
+answers(struct fx *f)
+{
+	struct store_history_query	 q;
+	struct db			*db;
+	struct err			 e = { 0 };
+	int				 n = 0;
+
+	memset(&q, 0, sizeof q);
+	q.area = -1;
+	if (db_open(f->db_path, DB_READ, &db, &e) != 0 || db == NULL)
+		return -1;
+	if (store_history(db, &q, count_row, &n, &e) != 0)
+		n = -1;
+	db_close(db);
+	return n;
+}
+
+static const char *ANSWER_SV = "In 2024 I pulled together our incident "
+    "reports and the outpatient DNA figures, saw that most delays came from "
+    "paper referrals, and wrote a short vision of a paperless referral that "
+    "the board adopted as one of its four digital priorities.";
+
+/* A second sitting carries on where the first stopped, asking nothing twice. */
+static void
+test_two_sittings(void **state)
+{
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	const char		*one[] = { "4", ANSWER_SV, "/areas", "/quit" };
+	const char		*two[] = { "/areas", "/summary", "/quit" };
+	char			*out1, *out2, *shown1, *shown2, *end;
 	int			 rc;
 
-	fx->lines = lines;
-	fx->next = 0;
-	free(fx->out);
-	fx->out = NULL;
-	out = open_memstream(&fx->out, &fx->outlen);
-	converse_init(&c, fx->p, fx->s, "test.db", &src, out, 80, 0);
-	rc = converse_run(&c, start, &cause);
-	if (rc != 0)
-		print_error("converse_run: %s\n", cause);
-	free(cause);
-	converse_free(&c);
-	fclose(out);
-	return rc;
+	out1 = sitting(f, one, 4, -1, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	shown1 = strstr(out1, "Strategic vision (strategic-vision):");
+	assert_non_null(shown1);
+	out2 = sitting(f, two, 3, -1, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out2, "Welcome back"));
+	assert_non_null(strstr(out2, "Last time, on 3 December: rated 4"));
+	/* /areas says the same of strategic vision as it did before. */
+	shown2 = strstr(out2, "Strategic vision (strategic-vision):");
+	assert_non_null(shown2);
+	end = strchr(shown1, '\n');
+	assert_non_null(end);
+	assert_memory_equal(shown1 + strlen("Strategic vision "
+	    "(strategic-vision): here now"), shown2 +
+	    strlen("Strategic vision (strategic-vision): here now"),
+	    (size_t)(end - shown1) - strlen("Strategic vision "
+	    "(strategic-vision): here now"));
+	/* The main question answered before is not asked again. */
+	assert_null(strstr(out2, f->p->areas[0].prompts[0]));
+	assert_int_equal(answers(f), 1);
+	free(out1);
+	free(out2);
 }
 
-/* Keep the output where a person can read it after a failure. */
-static void
-dump(const struct fx *fx)
-{
-	FILE	*f;
+/*
+ * The lock test's lines: another connection takes the write lock before
+ * line lock_at is read, and lets it go before line release_at.
+ */
+struct lock_ctx {
+	struct source_lines	 sl;
+	const char		*path;
+	sqlite3			*other;
+	size_t			 lock_at;
+	size_t			 release_at;
+};
 
-	if ((f = fopen("tests/out/test_converse.out", "w")) != NULL) {
-		fputs(fx->out, f);
-		fclose(f);
+static char *
+lock_read(struct source *src, const char *prompt)
+{
+	struct lock_ctx	*c = src->ctx;
+
+	(void)prompt;
+	if (c->sl.next == c->lock_at && (sqlite3_open(c->path, &c->other) !=
+	    SQLITE_OK || sqlite3_exec(c->other, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL) != SQLITE_OK))
+		fatalx("cannot lock the test database");
+	if (c->sl.next == c->release_at && c->other != NULL) {
+		sqlite3_exec(c->other, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(c->other);
+		c->other = NULL;
 	}
+	if (c->sl.next >= c->sl.n)
+		return NULL;
+	src->nread++;
+	return xstrdup(c->sl.lines[c->sl.next++]);
 }
 
-/* The text must appear in the output. */
-#define assert_said(fx, text) do {					\
-	if (strstr((fx)->out, (text)) == NULL) {			\
-		dump(fx);						\
-		fail_msg("not said: \"%s\" (the output is in "		\
-		    "tests/out/test_converse.out)", (text));		\
-	}								\
-} while (0)
-
-/* One area: rating, answer, reply, probe, answer, summing-up. */
+/*
+ * Another program holds the database: the answers given meanwhile go to
+ * the recovery folder, no line is taken as "try again", and all are in
+ * the database once the lock is gone.
+ */
 static void
-test_one_area(void **state)
+test_locked_save_loses_nothing(void **state)
 {
-	struct fx		*fx = *state;
-	struct store_answers	 h = { 0 };
-	char			*cause = NULL;
-	const char		*lines[] = { "3", "I did svbigpicture here.",
-	    "And svanalysis too.", NULL };
+	struct fx		*f = *state;
+	struct converse_options	 opt;
+	struct converse_outcome	 res;
+	struct lock_ctx		 lc;
+	struct source		 src;
+	struct err		 e = { 0 };
+	struct db		*db;
+	const char		*lines[] = { "4", ANSWER_SV,
+	    "I then held weekly drop-ins with ward managers.",
+	    "The board approved funding in March.",
+	    "Paper referrals fell from 60% to 18% in a year.", "/quit" };
+	char			*out = NULL;
+	size_t			 len = 0;
+	FILE			*mem;
+	int			 rc;
 
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "[1/10] Competency-based: Area strategic-vision\n"
-	    "About strategic-vision.\n");
-	assert_said(fx, "How would you rate yourself here?\n  1 one\n");
-	assert_said(fx, "\nOne?\n");
-	assert_said(fx, "That shows title of sv.big-picture (\"I did "
-	    "svbigpicture here\").");
-	assert_said(fx, "Still missing: Say more about sv.analysis.\n\n"
-	    "What about sv.analysis?\n");
-	assert_said(fx, "Still missing: Say more about sv.vision.");
-	assert_said(fx, "Your summary\n 1 Area strategic-vision");
-	assert_said(fx, "rated 3  [#####-----] 2 of 4");
-
-	/* Both answers were kept, with what they showed. */
-	assert_int_equal(store_history(fx->s, NULL, NULL, &h, &cause), 0);
-	assert_int_equal(h.n, 2);
-	assert_string_equal(h.v[0].kind, "prompt");
-	assert_string_equal(h.v[0].prompt, "One?");
-	assert_string_equal(h.v[1].kind, "probe");
-	assert_string_equal(h.v[1].prompt, "What about sv.analysis?");
-	assert_int_equal(h.v[1].nindicators, 1);
-	assert_string_equal(h.v[1].indicators[0], "sv.analysis");
-	store_answers_free(&h);
+	if (db_open(f->db_path, DB_WRITE, &db, &e) != 0)
+		fatalx("%s", e.msg);
+	memset(&lc, 0, sizeof lc);
+	lc.sl.lines = lines;
+	lc.sl.n = 6;
+	lc.path = f->db_path;
+	lc.lock_at = 1;
+	lc.release_at = 3;
+	memset(&src, 0, sizeof src);
+	src.read = lock_read;
+	src.ctx = &lc;
+	memset(&opt, 0, sizeof opt);
+	opt.start = 0;
+	opt.db_path = f->db_path;
+	opt.recover_dir = f->recover;
+	opt.width = 80;
+	mem = open_memstream(&out, &len);
+	rc = converse_run(f->p, db, &src, mem, &opt, &res, &e);
+	fclose(mem);
+	db_close(db);
+	source_free(&src);
+	assert_int_equal(rc, 0);
+	assert_int_equal(res.unsaved, 0);
+	assert_non_null(strstr(out, "kept safe in"));
+	assert_int_equal(answers(f), 4);
+	free(out);
 }
 
-/* Two probes, then the area is summed up and the next one begins. */
+/* /covered records a claim on the last answer, lists it, and takes it back. */
 static void
-test_probes_then_next(void **state)
+test_covered(void **state)
 {
-	struct fx	*fx = *state;
-	const char	*lines[] = { "5", "nothing", "still nothing",
-	    "nothing again", NULL };
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	const char		*lines[] = { "3", "I asked Jo, one of our HCAs, "
+	    "to lead the super-user group.", "/covered", "/covered "
+	    "td.develop-leaders", "/gaps", "/covered undo", "/gaps", "/quit" };
+	char			*out;
+	int			 rc;
 
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "I couldn't find clear evidence");
-	assert_said(fx, "That doesn't add new evidence yet");
-	assert_said(fx, "Area strategic-vision: 0 of 4 shown. You rated "
-	    "yourself 5 here, but your answers");
-	assert_said(fx, "[2/10] Competency-based");
+	out = sitting(f, lines, 8, 6, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "Noted: you say your last answer covers"));
+	assert_non_null(strstr(out, "you say you covered it; the coach did not "
+	    "find it."));
+	assert_non_null(strstr(out, "is open again."));
+	free(out);
 }
 
-/* Bad input never loses state: unknown commands, bad ratings, /skip. */
+/* A sentence typed at the rating prompt is the answer; the rating is asked after. */
 static void
-test_bad_input(void **state)
+test_answer_at_rating(void **state)
 {
-	struct fx		*fx = *state;
-	struct store_answers	 h = { 0 };
-	char			*cause = NULL;
-	const char		*lines[] = { "seven", "/frob", "/skip",
-	    "/rate", "/goto nowhere", "/skip", "   ", "I did svvision.",
-	    NULL };
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	const char		*lines[] = { ANSWER_SV, "4", "/quit" };
+	char			*out;
+	int			 rc;
 
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "Please type a number from 1 to 5, or /skip");
-	assert_said(fx, "There is no /frob command: /help lists them. Nothing "
-	    "you typed before is lost.");
-	assert_said(fx, "Give a rating from 1 to 5, e.g. /rate 3.");
-	assert_said(fx, "Which area? Give its id or number");
-	assert_said(fx, "There is no rating to skip here");
-	assert_said(fx, "title of sv.vision");
-	assert_int_equal(store_history(fx->s, NULL, NULL, &h, &cause), 0);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].answer, "I did svvision.");
-	store_answers_free(&h);
+	out = sitting(f, lines, 3, 0, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_null(strstr(out, "Please type a number"));
+	assert_non_null(strstr(out, "Before we go on: how would you rate"));
+	assert_int_equal(answers(f), 1);
+	free(out);
 }
 
-/* /goto, /back, /rate, /areas, /gaps, /help and /quit. */
+/* From a pipe, a line that cannot be used is counted, and the status says so. */
 static void
-test_commands(void **state)
+test_unused_lines(void **state)
 {
-	struct fx	*fx = *state;
-	const char	*lines[] = { "/goto 9", "/back", "/rate 2", "/areas",
-	    "/gaps", "/help", "/quit", NULL };
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	const char		*lines[] = { "/gotoo 3", "/quit" };
+	char			*out;
+	int			 rc;
 
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "[9/10] Person-centred: Area integrity");
-	assert_said(fx, "[8/10] Person-centred: Area growth-mindset");
-	assert_said(fx, "Your rating for Area growth-mindset is now 2.");
-	assert_said(fx, "> 8 growth-mindset             here now");
-	assert_said(fx, "- Title of gm.curiosity: Say more about gm.curiosity.");
-	assert_said(fx, "/goto AREA");
-	assert_said(fx, " 9 Area integrity                    unrated  "
-	    "[----------] 0 of 3");
-	assert_said(fx, "10 Area insightfulness               not started");
+	out = sitting(f, lines, 2, 0, 0, &res, &rc, &e);
+	assert_int_equal(rc, -1);
+	assert_int_equal(e.status, ERR_LINES);
+	assert_non_null(strstr(out, "Did you mean /goto?"));
+	assert_int_equal(res.unused_lines, 1);
+	err_clear(&e);
+	free(out);
 }
 
-/* A returning candidate is offered to carry on where they left off. */
+/* /goto 10 then /next with nothing answered: the unfinished areas come next. */
 static void
-test_resume(void **state)
+test_no_dead_end(void **state)
 {
-	struct fx	*fx = *state;
-	const char	*first[] = { "/goto 4", "2", NULL };
-	const char	*second[] = { "y", NULL };
-	const char	*third[] = { "n", NULL };
-	char		*path, *cause = NULL;
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	const char		*lines[] = { "/goto 10", "/next", "/quit" };
+	char			*out;
+	int			 rc;
 
-	/* A database file, opened afresh for each session as in real use. */
-	path = xasprintf("%s/resume.db", fx->dir);
-	store_close(fx->s);
-	assert_int_equal(store_open(path, &fx->s, &cause), STORE_OK);
-	assert_int_equal(run(fx, 0, first), 0);
-	store_close(fx->s);
-	assert_int_equal(store_open(path, &fx->s, &cause), STORE_OK);
-	assert_int_equal(run(fx, -1, second), 0);
-	assert_said(fx, "Last time you got as far as [4/10] Area "
-	    "outcomes-orientated. Carry on from there? (Y/n)");
-	assert_said(fx, "[4/10] Competency-based");
-	store_close(fx->s);
-	assert_int_equal(store_open(path, &fx->s, &cause), STORE_OK);
-	assert_int_equal(run(fx, -1, third), 0);
-	assert_said(fx, "[1/10] Competency-based");
-	free(path);
-}
-
-/* A later session asks a main prompt not answered before. */
-static void
-test_new_prompt(void **state)
-{
-	struct fx	*fx = *state;
-	const char	*first[] = { "1", "an answer", NULL };
-	const char	*second[] = { "1", NULL };
-
-	assert_int_equal(run(fx, 0, first), 0);
-	assert_said(fx, "\nOne?\n");
-	assert_int_equal(run(fx, 0, second), 0);
-	assert_said(fx, "\nTwo?\n");
-}
-
-/* /plan: the guided questions, each action kept once confirmed; /plan list. */
-static void
-test_plan(void **state)
-{
-	struct fx		*fx = *state;
-	struct store_plan_filter f = { 0 };
-	struct plan_list	 l;
-	char			*cause = NULL;
-	const char		*lines[] = { "/plan list", "/plan", "do better",
-	    "Run a huddle on ward 7", "Five nurses come", "31/02/2027",
-	    "2027-03-31", "", "", "y", "n", "/plan list", "/plan sideways",
-	    "3", "/quit", NULL };
-
-	setenv("DHCOACH_TODAY", "2026-11-26", 1);
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "Your plan is empty: /plan starts it.\n");
-	assert_said(fx, "\nPlan intro.\n\nWhat will you do?\n");
-	assert_said(fx, "Make it specific.\n");
-	assert_said(fx, "There is no 31 February 2027");
-	/* The default area: the only one visited this session. */
-	assert_said(fx, "Press Enter for strategic-vision (Area "
-	    "strategic-vision)");
-	assert_said(fx, "Saved as action 1.");
-	assert_said(fx, "Back to where we were: carry on with the question "
-	    "above");
-	assert_said(fx, "  1  open    2027-03-31          strategic-vision\n"
-	    "       Run a huddle on ward 7\n");
-	assert_said(fx, "/plan adds to your action plan; /plan list shows it.");
-	assert_said(fx, "\nOne?\n");
-
-	/* Committed: the store has it. */
-	assert_int_equal(store_plan_list(fx->s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0].action, "Run a huddle on ward 7");
-	assert_string_equal(l.v[0].measure, "Five nurses come");
-	plan_list_free(&l);
-	unsetenv("DHCOACH_TODAY");
-}
-
-/* After Insightfulness is summed up, the coach offers to build the plan. */
-static void
-test_plan_offer(void **state)
-{
-	struct fx		*fx = *state;
-	struct store_plan_filter f = { 0 };
-	struct plan_list	 l;
-	char			*cause = NULL;
-	const char		*yes[] = { "4", "I did isselfappraisal "
-	    "isadaptation isstyleimpact isactionplan.", "maybe", "y",
-	    "Ask two peers for feedback", "", "in 3 months", "", "", "",
-	    "", NULL };
-	const char		*no[] = { "4", "nothing", "nothing", "nothing",
-	    "n", NULL };
-	const char		*quit[] = { "4", "nothing", "nothing",
-	    "nothing", "/quit", NULL };
-
-	setenv("DHCOACH_TODAY", "2026-11-26", 1);
-	assert_int_equal(run(fx, 9, yes), 0);
-	assert_said(fx, "Area insightfulness: 4 of 4 shown.");
-	assert_said(fx, "Shall we plan?\n(y/n)\nPlease answer y or n.\n");
-	assert_said(fx, "Press Enter for insightfulness");
-	assert_said(fx, "Saved as action 1.");
-	assert_said(fx, "Your summary");
-	assert_int_equal(store_plan_list(fx->s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0].due, "2027-02-26");
-	assert_string_equal(l.v[0].area, "insightfulness");
-	plan_list_free(&l);
-
-	assert_int_equal(run(fx, 9, no), 0);
-	assert_said(fx, "That's fine: /plan, or 'dhcoach plan add', starts it");
-	assert_said(fx, "Your summary");
-	assert_int_equal(run(fx, 9, quit), 0);
-	assert_said(fx, "Your summary");
-	unsetenv("DHCOACH_TODAY");
-}
-
-/* Another connection takes the write lock before line 1, frees it at 2. */
-static void
-lock_hook(struct fx *fx, size_t n)
-{
-	if (n == 1)
-		assert_int_equal(sqlite3_exec(fx->other, "BEGIN EXCLUSIVE",
-		    NULL, NULL, NULL), SQLITE_OK);
-	if (n == 2)
-		assert_int_equal(sqlite3_exec(fx->other, "COMMIT", NULL, NULL,
-		    NULL), SQLITE_OK);
-}
-
-/* An answer that cannot be saved is kept and saved on a retry. */
-static void
-test_locked_retry(void **state)
-{
-	struct fx		*fx = *state;
-	struct store_answers	 h = { 0 };
-	char			*path, *cause = NULL;
-	const char		*lines[] = { "3", "I did svvision.", "", NULL };
-
-	path = xasprintf("%s/locked.db", fx->dir);
-	store_close(fx->s);
-	assert_int_equal(store_open(path, &fx->s, &cause), STORE_OK);
-	assert_int_equal(sqlite3_open(path, &fx->other), SQLITE_OK);
-	fx->hook = lock_hook;
-	assert_int_equal(run(fx, 0, lines), 0);
-	assert_said(fx, "I couldn't save that answer: ");
-	assert_said(fx, "Press Enter to try again");
-	assert_said(fx, "title of sv.vision");
-	assert_int_equal(store_history(fx->s, NULL, NULL, &h, &cause), 0);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].answer, "I did svvision.");
-	store_answers_free(&h);
-	sqlite3_close(fx->other);
-	free(path);
+	out = sitting(f, lines, 3, -1, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_null(strstr(out, f->p->plan.offer));
+	assert_non_null(strstr(out, "still to finish"));
+	assert_non_null(strstr(out, "[1/10] Competency-based"));
+	free(out);
 }
 
 int
 main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_one_area),
-		T(test_probes_then_next),
-		T(test_bad_input),
-		T(test_commands),
-		T(test_resume),
-		T(test_new_prompt),
-		T(test_locked_retry),
-		T(test_plan),
-		T(test_plan_offer),
+		cmocka_unit_test_setup_teardown(test_two_sittings, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_locked_save_loses_nothing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_covered, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_at_rating, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unused_lines, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_no_dead_end, setup,
+		    teardown),
 	};
-#undef T
 
 	return cmocka_run_group_tests_name("converse", tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /*
- * test_match.c: the PCRE2 matcher: flags, guards (negation), limits.
+ * test_match.c: the PCRE2 matcher: flags, guards (negation), limits,
+ * matches within sentences, JIT on demand and the hostile check.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -243,6 +244,112 @@ test_limits_settable(void **state)
 	match_pattern_free(&p);
 }
 
+
+/* Compiling does not JIT; match_pattern_jit_compile does, once. */
+static void
+test_jit_on_demand(void **state)
+{
+	struct match_pattern	p;
+	size_t			s, e;
+	uint32_t		jit = 0;
+
+	(void)state;
+	compile_ok(&p, "\\bpilot(?:ed|ing)?\\b");
+	assert_int_equal(match_pattern_jit(&p), 0);
+	assert_int_equal(p.jit_tried, 0);
+	match_pattern_jit_compile(&p);
+	assert_int_equal(p.jit_tried, 1);
+	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	assert_int_equal(match_pattern_jit(&p), jit != 0);
+	match_pattern_jit_compile(&p);
+	assert_int_equal(find(&p, "We piloted it", &s, &e), 1);
+	assert_int_equal(s, 3);
+	assert_int_equal(e, 10);
+	match_pattern_free(&p);
+	assert_null(p.code);
+	assert_int_equal(p.jit_tried, 0);
+}
+
+/* A pattern keeps its own literal words, not a prefix's or syntax. */
+static void
+test_words(void **state)
+{
+	struct match_pattern	 p;
+	char			*cause = NULL;
+
+	(void)state;
+	compile_ok(&p, "\\binvolv\\w*\\W+(?:the\\W+)?patients?\\b");
+	assert_string_equal(p.words, "involv the patients");
+	match_pattern_free(&p);
+	compile_ok(&p, "[a-z]{2,5}\\s(?i:x)(?<name>\\d)");
+	assert_null(p.words);
+	match_pattern_free(&p);
+	if (match_pattern_compile(&p, "(?(DEFINE)(?<who>staff|nurses))"
+	    "(?&who)\\s+listened", 31, 0, "t", 1, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(p.words, "listened");
+	match_pattern_free(&p);
+}
+
+/* Exponential patterns are caught; ordinary ones are not. */
+static void
+test_hostile(void **state)
+{
+	const char	*bad[] = { "^(a+)+$", "(\\w+\\s?)+$", "(a|aa)+$",
+	    "^(?:(?:patients|patient|s)\\s*)+$" };
+	const char	*good[] = { "\\bpilot(?:ed|ing)?\\b",
+	    "\\binvolv\\w*\\W+(?:the\\W+)?patients?\\b",
+	    "(?:[^\\w.!?;]+[\\w'-]+){0,8}[^\\w.!?;]+staff",
+	    "\\b(?:\\w+\\s+){2,50}done\\b", "(?:word\\s*)+x" };
+	struct match_pattern	p;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		compile_ok(&p, bad[i]);
+		if (!match_pattern_hostile(&p))
+			fail_msg("%s is not reported", bad[i]);
+		match_pattern_free(&p);
+	}
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		compile_ok(&p, good[i]);
+		if (match_pattern_hostile(&p))
+			fail_msg("%s is reported", good[i]);
+		match_pattern_free(&p);
+	}
+}
+
+/* A match across the end of a sentence is passed over for the next. */
+static void
+test_within(void **state)
+{
+	struct guarded		*g = *state;
+	struct match_hit	 hit;
+	const char		*text = "We involved. Patients came. We "
+	    "involved patients.";
+	size_t			 ends[] = { 12, 27 };
+	char			*cause = NULL;
+
+	assert_int_equal(match_set_find(&g->set, text, strlen(text), &hit,
+	    &cause), MATCH_FOUND);
+	assert_int_equal(hit.start, 3);
+	assert_int_equal(match_set_find_within(&g->set, text, strlen(text),
+	    ends, 2, &hit, &cause), MATCH_FOUND);
+	assert_int_equal(hit.start, 31);
+	assert_int_equal(hit.end, 48);
+	assert_int_equal(match_set_find_within(&g->set, text, 27, ends, 1,
+	    &hit, &cause), MATCH_NONE);
+
+	/* A cue reaches back no further than the sentence's start. */
+	text = "We did not involve patients";
+	ends[0] = 10;
+	assert_int_equal(match_set_find(&g->set, text, strlen(text), &hit,
+	    &cause), MATCH_GUARDED);
+	assert_int_equal(match_set_find_within(&g->set, text, strlen(text),
+	    ends, 1, &hit, &cause), MATCH_FOUND);
+	assert_null(cause);
+}
+
 int
 main(void)
 {
@@ -255,6 +362,11 @@ main(void)
 		    guarded_teardown),
 		cmocka_unit_test(test_match_limit),
 		cmocka_unit_test(test_limits_settable),
+		cmocka_unit_test(test_jit_on_demand),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test_setup_teardown(test_within, guarded_setup,
+		    guarded_teardown),
 	};
 
 	return cmocka_run_group_tests_name("match", tests, NULL, NULL);

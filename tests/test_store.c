@@ -1,11 +1,11 @@
 /*
- * test_store.c: the database: creation and modes, migrations, files that
- * must be refused and left alone (newer, damaged, foreign, read-only,
- * locked, symbolic link), and the round trip of sessions, ratings and
- * answers through history and search.
+ * test_store.c: sittings, ratings, answers and the evidence in them:
+ * the round trip through history and search, the candidate's covered
+ * claims, the running picture, progress, the profile, refused writes,
+ * and a database damaged in any column the store reads (every reader
+ * fails as damaged, none crashes).
  *
- * Each test gets a new temporary folder (state); a second connection
- * opened with raw_open plays "another program".
+ * DHCOACH_TODAY is fixed, so every time stamped is 2026-11-26T12:00:00Z.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,10 +13,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <sys/stat.h>
-#include <sys/types.h>
-
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,654 +20,344 @@
 
 #include <sqlite3.h>
 
+#include "db.h"
+#include "err.h"
 #include "fixture.h"
 #include "framework.h"
 #include "migrations.h"
+#include "picture.h"
 #include "plan.h"
+#include "store-plan.h"
 #include "store.h"
 #include "util.h"
 
-#define DHC1	0x44484331
+#define NOW	"2026-11-26T12:00:00Z"
 
-/* A new temporary folder for the test. */
-static int
-dir_setup(void **state)
+/* Indicator and area indexes used below. */
+#define IND(id)		framework_indicator_find(id)
+#define AREA(id)	framework_area_find(id)
+
+/* A new database in memory. */
+static struct db *
+mem_ok(void)
 {
-	char	*dir;
+	struct db	*db = NULL;
+	struct err	 e = { 0, NULL };
 
-	dir = xstrdup("/tmp/dhcoach-store-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		fatal("mkdtemp");
-	umask(022);
-	*state = dir;
-	return 0;
-}
-
-/* Remove the test's folder, making it writable again first. */
-static int
-dir_teardown(void **state)
-{
-	char	*dir = *state, *cmd;
-
-	cmd = xasprintf("chmod -R u+rwx '%s'", dir);
-	if (system(cmd) != 0)
-		fatalx("%s", cmd);
-	free(cmd);
-	fixture_rm(dir);
-	return 0;
-}
-
-/* dir/name, a new string. */
-static char *
-path_in(void **state, const char *name)
-{
-	return xasprintf("%s/%s", (char *)*state, name);
-}
-
-/* The permission bits of path, or -1 when it does not exist. */
-static int
-mode_of(const char *path)
-{
-	struct stat	sb;
-
-	if (lstat(path, &sb) != 0)
-		return -1;
-	return (int)(sb.st_mode & 07777);
-}
-
-/* The whole of a file (a new string of *len bytes). */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*s;
-
-	if ((f = fopen(path, "r")) == NULL)
-		fatal("%s", path);
-	if (util_read_stream(f, 64 << 20, &s, len) != 0)
-		fatal("%s", path);
-	fclose(f);
-	return s;
-}
-
-/* Open path with store_open, failing the test on error. */
-static struct store *
-open_ok(const char *path)
-{
-	struct store	*s = NULL;
-	char		*cause = NULL;
-
-	if (store_open(path, &s, &cause) != STORE_OK)
-		fail_msg("store_open %s: %s", path, cause);
-	assert_non_null(s);
-	return s;
-}
-
-/* store_open must fail with want, leaving the file's bytes as they were. */
-static char *
-open_fails(const char *path, enum store_error want)
-{
-	struct store	*s = NULL;
-	struct stat	 sb;
-	char		*cause = NULL, *before = NULL, *after;
-	size_t		 blen = 0, alen;
-	int		 exists;
-
-	if ((exists = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)))
-		before = slurp(path, &blen);
-	assert_int_equal(store_open(path, &s, &cause), want);
-	assert_null(s);
-	assert_non_null(cause);
-	if (exists) {
-		after = slurp(path, &alen);
-		assert_int_equal(alen, blen);
-		assert_memory_equal(after, before, blen);
-		free(after);
-	}
-	free(before);
-	return cause;
-}
-
-/* Another connection, as another program would make. */
-static sqlite3 *
-raw_open(const char *path)
-{
-	sqlite3	*db = NULL;
-
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		fail_msg("sqlite3_open %s: %s", path, sqlite3_errmsg(db));
+	if (db_open(DB_MEMORY, DB_WRITE, &db, &e) != 0)
+		fail_msg("db_open: %s", e.msg);
 	return db;
 }
 
-/* Run SQL on a raw connection, failing the test on error. */
-static void
-raw_exec(sqlite3 *db, const char *sql)
+/* Begin a sitting, failing the test on error. */
+static int64_t
+begin_ok(struct db *db)
 {
-	char	*err = NULL;
+	struct err	e = { 0, NULL };
+	int64_t		id;
 
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
+	if ((id = store_session_begin(db, "conversation", &e)) == -1)
+		fail_msg("store_session_begin: %s", e.msg);
+	return id;
 }
 
-/* The integer in the first row of sql (-1 when NULL or no row). */
-static long long
-raw_int(sqlite3 *db, const char *sql)
+/* Keep an answer (now), failing the test on error. */
+static int64_t
+answer_ok(struct db *db, int64_t session, int a, const char *kind,
+    const char *question, const char *answer, const struct store_found *f,
+    size_t nf)
 {
-	sqlite3_stmt	*st;
-	long long	 v = -1;
+	struct err	e = { 0, NULL };
+	int64_t		id;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	id = store_answer_add(db, session, a, kind, question, answer, NULL, f,
+	    nf, &e);
+	if (id == -1)
+		fail_msg("store_answer_add: %s", e.msg);
+	return id;
+}
+
+/* Read column 0 as an integer into ctx. */
+static int
+int_row(void *ctx, struct db_row *row, struct err *e)
+{
+	(void)e;
+	*(int64_t *)ctx = db_row_int(row, 0, INT64_MIN, INT64_MAX);
+	return 0;
+}
+
+/* The integer of the first row of sql (-1 if none). */
+static int64_t
+sql_int(struct db *db, const char *sql)
+{
+	struct err	e = { 0, NULL };
+	int64_t		v = -1;
+
+	if (db_query(db, &e, "test", int_row, &v, sql, "") != 0)
+		fail_msg("%s: %s", sql, e.msg);
 	return v;
 }
 
-/* Begin a session, failing the test on error. */
-static int64_t
-begin_ok(struct store *s)
+/* Read column 0 as text into a buf. */
+static int
+text_row(void *ctx, struct db_row *row, struct err *e)
 {
-	char	*cause = NULL;
-	int64_t	 id;
+	const char	*t;
 
-	if ((id = store_session_begin(s, &cause)) == -1)
-		fail_msg("store_session_begin: %s", cause);
-	return id;
+	(void)e;
+	t = db_row_text_null(row, 0);
+	buf_adds(ctx, t != NULL ? t : "NULL");
+	buf_addc(ctx, '|');
+	return 0;
 }
 
-/* Keep an answer, failing the test on error. */
-static int64_t
-answer_ok(struct store *s, int64_t session, const char *area,
-    const char *kind, const char *prompt, const char *answer,
-    const struct store_found *found, size_t nfound)
+/* The texts of column 0 of sql's rows, each followed by "|". */
+static char *
+sql_texts(struct db *db, const char *sql)
 {
-	char	*cause = NULL;
-	int64_t	 id;
+	struct err	e = { 0, NULL };
+	struct buf	b = { 0 };
 
-	id = store_answer_add(s, session, area, kind, prompt, answer, found,
-	    nfound, &cause);
-	if (id == -1)
-		fail_msg("store_answer_add: %s", cause);
-	return id;
+	if (db_query(db, &e, "test", text_row, &b, sql, "") != 0)
+		fail_msg("%s: %s", sql, e.msg);
+	return buf_take(&b);
 }
 
-/* The history, failing the test on error. */
+/* One answer of the history, copied. */
+struct hist {
+	int64_t	 id, session;
+	int	 area;
+	char	*kind, *question, *answer, *at;
+	int	 found[FRAMEWORK_NINDICATORS];
+	int	 covered[FRAMEWORK_NINDICATORS];
+};
+
+struct hists {
+	struct hist	v[400];
+	size_t		n;
+};
+
+/* Copy an answer of the history. */
+static int
+hist_fn(void *ctx, const struct store_answer *a, struct err *e)
+{
+	struct hists	*h = ctx;
+	struct hist	*c;
+
+	(void)e;
+	if (h->n == sizeof h->v / sizeof h->v[0])
+		fail_msg("too many answers");
+	c = &h->v[h->n++];
+	c->id = a->id;
+	c->session = a->session;
+	c->area = a->area;
+	c->kind = xstrdup(a->kind);
+	c->question = xstrdup(a->question);
+	c->answer = xstrdup(a->answer);
+	c->at = xstrdup(a->at);
+	memcpy(c->found, a->found, sizeof c->found);
+	memcpy(c->covered, a->covered, sizeof c->covered);
+	return 0;
+}
+
+/* Free the copies. */
 static void
-history_ok(struct store *s, const char *area, const char *search,
-    struct store_answers *out)
-{
-	char	*cause = NULL;
-
-	if (store_history(s, area, search, out, &cause) != 0)
-		fail_msg("store_history(%s, %s): %s", area ? area : "all",
-		    search ? search : "-", cause);
-}
-
-/* An empty file is taken as a new database. */
-static void
-test_empty_file(void **state)
-{
-	struct store	*s;
-	char		*path;
-
-	path = path_in(state, "dhcoach.db");
-	fixture_write(*state, "dhcoach.db", "");
-	s = open_ok(path);
-	begin_ok(s);
-	store_close(s);
-	free(path);
-}
-
-/* A new database and its folders get 0700 and 0600, and so do -wal and -shm. */
-static void
-test_create_modes(void **state)
-{
-	struct store	*s;
-	char		*path, *wal, *shm, *d1, *d2;
-
-	path = path_in(state, "new/sub/dhcoach.db");
-	d1 = path_in(state, "new");
-	d2 = path_in(state, "new/sub");
-	wal = xasprintf("%s-wal", path);
-	shm = xasprintf("%s-shm", path);
-	s = open_ok(path);
-	begin_ok(s);
-	assert_int_equal(mode_of(d1), 0700);
-	assert_int_equal(mode_of(d2), 0700);
-	assert_int_equal(mode_of(path), 0600);
-	assert_int_equal(mode_of(wal), 0600);
-	assert_int_equal(mode_of(shm), 0600);
-	assert_int_equal(store_last_error(s), STORE_OK);
-	store_close(s);
-	assert_int_equal(mode_of(path), 0600);
-	free(path);
-	free(wal);
-	free(shm);
-	free(d1);
-	free(d2);
-}
-
-/* An existing folder keeps its mode; a path with no folder works too. */
-static void
-test_existing_folder(void **state)
-{
-	struct store	*s;
-	char		*path, *cwd;
-
-	assert_int_equal(chmod(*state, 0755), 0);
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	store_close(s);
-	assert_int_equal(mode_of(*state), 0755);
-	free(path);
-
-	cwd = getcwd(NULL, 0);
-	assert_int_equal(chdir(*state), 0);
-	s = open_ok("plain.db");
-	store_close(s);
-	assert_int_equal(chdir(cwd), 0);
-	free(cwd);
-	path = path_in(state, "plain.db");
-	assert_int_equal(mode_of(path), 0600);
-	free(path);
-}
-
-/* Opening twice migrates once; the header says whose file it is. */
-static void
-test_migrations_idempotent(void **state)
-{
-	struct store	*s;
-	sqlite3		*db;
-	char		*path, *area = NULL, *cause = NULL;
-	int64_t		 id, last;
-
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	id = begin_ok(s);
-	store_close(s);
-	s = open_ok(path);
-	assert_int_equal(store_last_session(s, &last, &area, &cause), 1);
-	assert_int_equal(last, id);
-	assert_null(area);
-	store_close(s);
-
-	db = raw_open(path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"),
-	    (long long)migrations_count);
-	assert_int_equal(raw_int(db, "PRAGMA application_id"), DHC1);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM sessions"), 1);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_schema "
-	    "WHERE name = 'answers_fts'"), 1);
-	assert_int_equal(raw_int(db, "SELECT journal_mode = 'wal' FROM "
-	    "pragma_journal_mode"), 1);
-	sqlite3_close(db);
-	free(path);
-}
-
-/* The embedded migrations are numbered 1, 2, ... and not empty. */
-static void
-test_migrations_table(void **state)
+hists_free(struct hists *h)
 {
 	size_t	i;
 
-	(void)state;
-	assert_true(migrations_count >= 1);
-	for (i = 0; i < migrations_count; i++) {
-		assert_int_equal(migrations_table[i].version, (int)i + 1);
-		assert_non_null(migrations_table[i].lines[0]);
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].kind);
+		free(h->v[i].question);
+		free(h->v[i].answer);
+		free(h->v[i].at);
 	}
-	assert_string_equal(migrations_table[0].name, "001-initial.sql");
+	h->n = 0;
 }
 
-/* A file from a newer dhcoach is refused and not touched. */
-static void
-test_newer(void **state)
+/* The history for a query, failing the test on error (a new struct). */
+static struct hists *
+history_ok(struct db *db, int area, const char *search, int covered,
+    int64_t limit, int oldest)
 {
-	struct store	*s;
-	sqlite3		*db;
-	char		*path, *sql, *cause, *want;
+	struct store_history_query	 q;
+	struct hists			*h;
+	struct err			 e = { 0, NULL };
 
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	store_close(s);
-	db = raw_open(path);
-	sql = xasprintf("PRAGMA user_version = %zu", migrations_count + 6);
-	raw_exec(db, sql);
-	free(sql);
-	sqlite3_close(db);
-
-	cause = open_fails(path, STORE_ERR_NEWER);
-	want = xasprintf("%s was made by a newer dhcoach (schema %zu, this "
-	    "one knows %zu): upgrade dhcoach", path, migrations_count + 6,
-	    migrations_count);
-	assert_non_null(strstr(cause, want));
-	free(want);
-	free(cause);
-	free(path);
+	q.area = area;
+	q.search = search;
+	q.covered = covered;
+	q.limit = limit;
+	q.oldest_first = oldest;
+	h = xcalloc(1, sizeof *h);
+	if (store_history(db, &q, hist_fn, h, &e) != 0)
+		fail_msg("store_history(%s): %s", search ? search : "-", e.msg);
+	return h;
 }
 
-/* A file that is not a database is refused and not touched. */
-static void
-test_garbage(void **state)
+/* How many answers the history gives. */
+static size_t
+history_n(struct db *db, int area, const char *search, int covered)
 {
-	char	*path, *wal, *cause, *text;
-	size_t	 i;
+	struct hists	*h;
+	size_t		 n;
 
-	path = path_in(state, "dhcoach.db");
-	wal = xasprintf("%s-wal", path);
-	text = xmalloc(8192);
-	for (i = 0; i < 8192; i++)
-		text[i] = "Not a database, just notes.\n"[i % 28];
-	text[8191] = '\0';
-	fixture_write(*state, "dhcoach.db", text);
-	free(text);
-
-	cause = open_fails(path, STORE_ERR_DAMAGED);
-	assert_non_null(strstr(cause, "is damaged or is not a dhcoach "
-	    "database"));
-	assert_non_null(strstr(cause, path));
-	assert_non_null(strstr(cause, "it has not been changed"));
-	assert_int_equal(mode_of(wal), -1);
-	free(cause);
-
-	/* Short files, which SQLite might take for an empty database. */
-	fixture_write(*state, "dhcoach.db", "x");
-	cause = open_fails(path, STORE_ERR_DAMAGED);
-	free(cause);
-	fixture_write(*state, "dhcoach.db", "SQLite format 3");
-	cause = open_fails(path, STORE_ERR_DAMAGED);
-	free(cause);
-	free(path);
-	free(wal);
+	h = history_ok(db, area, search, covered, 0, 0);
+	n = h->n;
+	hists_free(h);
+	free(h);
+	return n;
 }
 
-/* Another program's SQLite database is refused, and so is a foreign id. */
+/* The picture, failing the test on error. */
 static void
-test_foreign(void **state)
+picture_ok(struct db *db, struct picture *p)
 {
-	sqlite3	*db;
-	char	*path, *cause;
+	struct err	e = { 0, NULL };
 
-	path = path_in(state, "other.db");
-	db = raw_open(path);
-	raw_exec(db, "CREATE TABLE bookmarks (url TEXT)");
-	sqlite3_close(db);
-	cause = open_fails(path, STORE_ERR_DAMAGED);
-	free(cause);
-
-	db = raw_open(path);
-	raw_exec(db, "DROP TABLE bookmarks; PRAGMA application_id = 7");
-	sqlite3_close(db);
-	cause = open_fails(path, STORE_ERR_DAMAGED);
-	free(cause);
-	free(path);
+	picture_init(p);
+	if (store_picture(db, p, &e) != 0)
+		fail_msg("store_picture: %s", e.msg);
 }
 
-/* A read-only file or folder is refused (permission bits do not stop root). */
+/* Sittings: kinds, the area a sitting is in, ending; refused calls. */
 static void
-test_readonly(void **state)
+test_sessions(void **state)
 {
-	struct store	*s;
-	char		*path, *cause;
+	struct db	*db;
+	struct err	 e = { 0, NULL };
+	int64_t		 s1, s2;
+	char		*t;
 
-	if (geteuid() == 0)
-		skip();
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	store_close(s);
+	(void)state;
+	db = mem_ok();
+	s1 = begin_ok(db);
+	assert_int_equal(s2 = store_session_begin(db, "questionnaire", &e), 2);
+	assert_int_equal(store_session_begin(db, "chat", &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	assert_string_equal(e.msg, "no kind of sitting 'chat' (a fault in "
+	    "dhcoach: nothing was written)");
+	err_clear(&e);
+	assert_int_equal(store_session_area(db, s1, AREA("integrity"), &e), 0);
+	assert_int_equal(store_session_area(db, s2, 3, &e), 0);
+	assert_int_equal(store_session_area(db, s2, -1, &e), 0);
+	assert_int_equal(store_session_area(db, s2, 10, &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	err_clear(&e);
+	assert_int_equal(store_session_area(db, 99, 1, &e), -1);
+	assert_string_equal(e.msg, "could not note where you are: there is no "
+	    "sitting 99 (a fault in dhcoach: nothing was written)");
+	err_clear(&e);
+	assert_int_equal(store_session_end(db, s1, &e), 0);
 
-	assert_int_equal(chmod(path, 0400), 0);
-	cause = open_fails(path, STORE_ERR_READONLY);
-	assert_non_null(strstr(cause, "read-only"));
-	free(cause);
-
-	assert_int_equal(chmod(path, 0600), 0);
-	assert_int_equal(chmod(*state, 0500), 0);
-	cause = open_fails(path, STORE_ERR_READONLY);
-	assert_non_null(strstr(cause, "read-only"));
-	free(cause);
-	free(path);
+	t = sql_texts(db, "SELECT id || ' ' || kind || ' ' || started || ' ' "
+	    "|| coalesce(area, '-') || ' ' || coalesce(ended, '-') "
+	    "FROM sessions ORDER BY id");
+	assert_string_equal(t, "1 conversation " NOW " integrity " NOW "|"
+	    "2 questionnaire " NOW " - -|");
+	free(t);
+	db_close(db);
 }
 
-/*
- * Another connection holding the write lock: the store opens (WAL lets
- * it read), but a write gives up after the busy timeout with a clear
- * cause, and works once the lock is gone.
- */
-static void
-test_busy_write(void **state)
-{
-	struct store	*s;
-	sqlite3		*db;
-	char		*path, *cause = NULL;
-
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	store_close(s);
-	db = raw_open(path);
-	raw_exec(db, "BEGIN IMMEDIATE; INSERT INTO sessions DEFAULT VALUES");
-
-	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, &cause), -1);
-	assert_non_null(strstr(cause, "is in use by another dhcoach: close it "
-	    "and try again"));
-	assert_int_equal(store_last_error(s), STORE_ERR_BUSY);
-	free(cause);
-	cause = NULL;
-	assert_int_equal(store_answer_add(s, 1, "integrity", "prompt", "Q?",
-	    "A.", NULL, 0, &cause), -1);
-	assert_int_equal(store_last_error(s), STORE_ERR_BUSY);
-	free(cause);
-
-	raw_exec(db, "ROLLBACK");
-	sqlite3_close(db);
-	assert_int_equal(begin_ok(s), 1);
-	assert_int_equal(store_last_error(s), STORE_OK);
-	store_close(s);
-	free(path);
-}
-
-/* A new file locked by another program: opening needs to write, so fails. */
-static void
-test_busy_open(void **state)
-{
-	sqlite3	*db;
-	char	*path, *cause;
-
-	path = path_in(state, "dhcoach.db");
-	db = raw_open(path);
-	raw_exec(db, "BEGIN EXCLUSIVE");
-	cause = open_fails(path, STORE_ERR_BUSY);
-	assert_non_null(strstr(cause, "in use by another dhcoach"));
-	free(cause);
-	raw_exec(db, "ROLLBACK");
-	sqlite3_close(db);
-	store_close(open_ok(path));
-	free(path);
-}
-
-/* A symbolic link at the path is refused, whether or not it leads anywhere. */
-static void
-test_symlink(void **state)
-{
-	struct store	*s;
-	char		*real, *link, *nowhere, *cause;
-
-	real = path_in(state, "real.db");
-	link = path_in(state, "link.db");
-	nowhere = path_in(state, "nowhere.db");
-	s = open_ok(real);
-	store_close(s);
-	assert_int_equal(symlink(real, link), 0);
-	cause = open_fails(link, STORE_ERR_OPEN);
-	assert_non_null(strstr(cause, "symbolic link"));
-	free(cause);
-
-	assert_int_equal(unlink(link), 0);
-	assert_int_equal(symlink(nowhere, link), 0);
-	cause = open_fails(link, STORE_ERR_OPEN);
-	assert_non_null(strstr(cause, "symbolic link"));
-	assert_int_equal(mode_of(nowhere), -1);
-	free(cause);
-	free(real);
-	free(link);
-	free(nowhere);
-}
-
-/* Links in the folders above the file are followed. */
-static void
-test_symlinked_folder(void **state)
-{
-	struct store	*s;
-	char		*real, *link, *path, *inside;
-
-	real = path_in(state, "real");
-	link = path_in(state, "link");
-	path = path_in(state, "link/sub/dhcoach.db");
-	inside = path_in(state, "real/sub/dhcoach.db");
-	assert_int_equal(mkdir(real, 0700), 0);
-	assert_int_equal(symlink("real", link), 0);
-	s = open_ok(path);
-	begin_ok(s);
-	store_close(s);
-	assert_int_equal(mode_of(inside), 0600);
-	free(real);
-	free(link);
-	free(path);
-	free(inside);
-}
-
-/* A folder at the path, or a file where a folder should be, is refused. */
-static void
-test_not_a_file(void **state)
-{
-	char	*path, *cause;
-
-	path = path_in(state, "dir.db");
-	assert_int_equal(mkdir(path, 0700), 0);
-	cause = open_fails(path, STORE_ERR_OPEN);
-	assert_non_null(strstr(cause, "is not a file"));
-	free(cause);
-	free(path);
-
-	fixture_write(*state, "file", "x");
-	path = path_in(state, "file/dhcoach.db");
-	cause = open_fails(path, STORE_ERR_OPEN);
-	assert_non_null(strstr(cause, "not a folder"));
-	free(cause);
-	free(path);
-	cause = open_fails("", STORE_ERR_OPEN);
-	free(cause);
-}
-
-/* Sessions, ratings and answers come back through history. */
+/* Answers, ratings and indicators come back through history. */
 static void
 test_round_trip(void **state)
 {
 	static const struct store_found	 f1[] = {
-		{ "ev.example", "for example" },
-		{ "sv.vision", "a three-year plan" },
-		{ "ev.example", "a second quote, ignored" },
+		{ 38, "for example" }, { 2, "a three-year plan" },
+		{ 38, "a second quote, ignored" },
 	};
-	static const struct store_found	 f2[] = {
-		{ "in.honesty", "I told them" },
-	};
-	struct store_answers	 h;
-	struct store		*s;
-	sqlite3			*db;
-	char			*path, *cause = NULL;
-	int64_t			 s1, s2, a1, a2, a3;
+	struct store_found		 f2[] = { { 0, "I told them" } };
+	struct hists			*h;
+	struct db			*db;
+	struct err			 e = { 0, NULL };
+	int64_t				 s1, s2, a1, a2, a3, a4;
+	char				*t;
 
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	s1 = begin_ok(s);
-	assert_int_equal(store_session_area(s, s1, "strategic-vision", &cause),
-	    0);
-	assert_int_equal(store_rating_set(s, s1, "strategic-vision", 4, &cause),
-	    0);
-	assert_int_equal(store_rating_set(s, s1, "integrity", 2, &cause), 0);
-	assert_int_equal(store_rating_set(s, s1, "integrity", 0, &cause), 0);
-	a1 = answer_ok(s, s1, "strategic-vision", "prompt", "Where is your "
-	    "service going?", "We agreed a three-year plan with the "
-	    "clinicians, for example at the board.", f1, 3);
-	a2 = answer_ok(s, s1, "strategic-vision", "probe", "Who did you ask?",
-	    "Nurses and \"porters\"; café staff too.", NULL, 0);
-	assert_int_equal(store_session_end(s, s1, &cause), 0);
-	s2 = begin_ok(s);
-	a3 = answer_ok(s, s2, "integrity", "prompt", "When did you own a "
-	    "mistake?", "I told them the meeting notes were wrong.", f2, 1);
-	assert_true(s2 > s1);
+	(void)state;
+	assert_int_equal(IND("ev.example"), 38);
+	assert_int_equal(IND("sv.vision"), 2);
+	f2[0].indicator = IND("in.honesty");
+	db = mem_ok();
+	s1 = begin_ok(db);
+	assert_int_equal(store_rating_set(db, s1, 0, 4, &e), 0);
+	assert_int_equal(store_rating_set(db, s1, 8, 2, &e), 0);
+	assert_int_equal(store_rating_set(db, s1, 8, 0, &e), 0);
+	a1 = answer_ok(db, s1, 0, "prompt", "Where is your service going?",
+	    "We agreed a three-year plan with the clinicians, for example at "
+	    "the board.", f1, 3);
+	a2 = answer_ok(db, s1, 0, "probe", "Who did you ask?",
+	    "Nurses and \"porters\"; caf\xc3\xa9 staff too.", NULL, 0);
+	s2 = begin_ok(db);
+	a3 = answer_ok(db, s2, 8, "prompt", "When did you own a mistake?",
+	    "I told them the meeting notes were wrong.", f2, 1);
+	a4 = store_answer_add(db, s2, 8, "probe", "And then?", "Recovered.",
+	    "2026-11-20T09:15:00Z", NULL, 0, &e);
+	assert_true(a4 > a3);
 
-	/* All of it: newest session first, then in answer order. */
-	history_ok(s, NULL, NULL, &h);
-	assert_int_equal(h.n, 3);
-	assert_int_equal(h.v[0].id, a3);
-	assert_int_equal(h.v[0].session, s2);
-	assert_int_equal(h.v[1].id, a1);
-	assert_int_equal(h.v[2].id, a2);
-	assert_string_equal(h.v[1].area, "strategic-vision");
-	assert_string_equal(h.v[1].kind, "prompt");
-	assert_string_equal(h.v[2].kind, "probe");
-	assert_string_equal(h.v[1].prompt, "Where is your service going?");
-	assert_string_equal(h.v[2].answer,
-	    "Nurses and \"porters\"; café staff too.");
-	assert_int_equal(strlen(h.v[1].at), 20);
-	assert_true(h.v[1].at[4] == '-' && h.v[1].at[10] == 'T' &&
-	    h.v[1].at[19] == 'Z');
-	/* Indicators in framework order, each once. */
-	assert_int_equal(h.v[1].nindicators, 2);
-	assert_string_equal(h.v[1].indicators[0], "sv.vision");
-	assert_string_equal(h.v[1].indicators[1], "ev.example");
-	assert_int_equal(h.v[2].nindicators, 0);
-	store_answers_free(&h);
-	assert_int_equal(h.n, 0);
+	/* Newest first; what was found, each once. */
+	h = history_ok(db, -1, NULL, 0, 0, 0);
+	assert_int_equal(h->n, 4);
+	assert_int_equal(h->v[0].id, a4);
+	assert_string_equal(h->v[0].at, "2026-11-20T09:15:00Z");
+	assert_int_equal(h->v[1].id, a3);
+	assert_int_equal(h->v[1].session, s2);
+	assert_int_equal(h->v[1].area, 8);
+	assert_int_equal(h->v[1].found[IND("in.honesty")], 1);
+	assert_int_equal(h->v[2].id, a2);
+	assert_string_equal(h->v[2].kind, "probe");
+	assert_string_equal(h->v[2].answer, "Nurses and \"porters\"; "
+	    "caf\xc3\xa9 staff too.");
+	assert_int_equal(h->v[3].id, a1);
+	assert_string_equal(h->v[3].kind, "prompt");
+	assert_string_equal(h->v[3].question, "Where is your service going?");
+	assert_string_equal(h->v[3].at, NOW);
+	assert_int_equal(h->v[3].found[38] + h->v[3].found[2], 2);
+	assert_int_equal(h->v[3].found[IND("in.honesty")], 0);
+	hists_free(h);
+	free(h);
 
-	/* One area. */
-	history_ok(s, "integrity", NULL, &h);
-	assert_int_equal(h.n, 1);
-	assert_int_equal(h.v[0].id, a3);
-	store_answers_free(&h);
-	history_ok(s, "team-development", NULL, &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
+	/* Oldest first, at most two; one area. */
+	h = history_ok(db, -1, NULL, 0, 2, 1);
+	assert_int_equal(h->n, 2);
+	assert_int_equal(h->v[0].id, a1);
+	assert_int_equal(h->v[1].id, a2);
+	hists_free(h);
+	free(h);
+	h = history_ok(db, -1, NULL, 0, 1, 0);
+	assert_int_equal(h->n, 1);
+	assert_int_equal(h->v[0].id, a4);
+	hists_free(h);
+	free(h);
+	assert_int_equal(history_n(db, 8, NULL, 0), 2);
+	assert_int_equal(history_n(db, 6, NULL, 0), 0);
 
-	/* Searches: words, other forms of them, prefixes, accents. */
-	history_ok(s, NULL, "CLINICIANS board", &h);
-	assert_int_equal(h.n, 1);
-	assert_int_equal(h.v[0].id, a1);
-	store_answers_free(&h);
-	history_ok(s, NULL, "meetings", &h);
-	assert_int_equal(h.n, 1);
-	assert_int_equal(h.v[0].id, a3);
-	store_answers_free(&h);
-	history_ok(s, NULL, "clin*", &h);
-	assert_int_equal(h.n, 1);
-	store_answers_free(&h);
-	history_ok(s, NULL, "cafe porters", &h);
-	assert_int_equal(h.n, 1);
-	assert_int_equal(h.v[0].id, a2);
-	store_answers_free(&h);
-	history_ok(s, "integrity", "plan", &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
-	history_ok(s, NULL, "   ", &h);
-	assert_int_equal(h.n, 3);
-	store_answers_free(&h);
-	store_close(s);
+	/* Searches: words, other forms, prefixes, accents, in one area. */
+	assert_int_equal(history_n(db, -1, "CLINICIANS board", 0), 1);
+	assert_int_equal(history_n(db, -1, "meetings", 0), 1);
+	assert_int_equal(history_n(db, -1, "clin*", 0), 1);
+	assert_int_equal(history_n(db, -1, "cafe porters", 0), 1);
+	assert_int_equal(history_n(db, 8, "plan", 0), 0);
+	assert_int_equal(history_n(db, 0, "plan", 0), 1);
+	assert_int_equal(history_n(db, -1, "   ", 0), 4);
+	h = history_ok(db, -1, "the", 0, 0, 1);
+	assert_int_equal(h->n, 2);
+	assert_int_equal(h->v[0].id, a1);
+	assert_int_equal(h->v[1].id, a3);
+	hists_free(h);
+	free(h);
 
-	/* The ratings, seen by another program: a skip is NULL. */
-	db = raw_open(path);
-	assert_int_equal(raw_int(db, "SELECT rating FROM ratings WHERE "
-	    "area = 'strategic-vision'"), 4);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM ratings WHERE "
-	    "area = 'integrity' AND rating IS NULL"), 1);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM sessions WHERE "
-	    "ended IS NOT NULL"), 1);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM found"), 3);
-	sqlite3_close(db);
-	free(path);
+	/* The rows themselves: a skipped rating is NULL; one quote kept. */
+	t = sql_texts(db, "SELECT area || '=' || coalesce(rating, 'skipped') "
+	    "|| ' ' || at FROM ratings ORDER BY area");
+	assert_string_equal(t, "integrity=skipped " NOW "|"
+	    "strategic-vision=4 " NOW "|");
+	free(t);
+	t = sql_texts(db, "SELECT quote FROM found WHERE indicator = "
+	    "'ev.example'");
+	assert_string_equal(t, "for example|");
+	free(t);
+	db_close(db);
 }
 
 /* Search text is words, never FTS5 syntax: nothing a person types errors. */
@@ -684,523 +370,869 @@ test_search_hostile(void **state)
 		"plan*\"", "'; DROP TABLE answers; --", "\xff\xfe", "a + b",
 		":", "\\", "%_",
 	};
-	struct store_answers	 h;
-	struct store		*s;
-	size_t			 i;
+	struct db	*db;
+	size_t		 i;
 
 	(void)state;
-	s = open_ok(":memory:");
-	answer_ok(s, begin_ok(s), "integrity", "prompt", "Q?",
+	db = mem_ok();
+	answer_ok(db, begin_ok(db), 8, "prompt", "Q?",
 	    "The plan: we said \"NOT now\" (NEAR the end) AND OR.", NULL, 0);
-	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
-		history_ok(s, NULL, hostile[i], &h);
-		store_answers_free(&h);
-	}
-	history_ok(s, NULL, "\"NOT now\"", &h);
-	assert_int_equal(h.n, 1);
-	store_answers_free(&h);
-	history_ok(s, NULL, "NEAR(the", &h);
-	assert_int_equal(h.n, 1);
-	store_answers_free(&h);
-	history_ok(s, NULL, "plan OR elephant", &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
-	history_ok(s, NULL, NULL, &h);
-	assert_int_equal(h.n, 1);
-	store_answers_free(&h);
-	store_close(s);
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++)
+		history_n(db, -1, hostile[i], 0);
+	assert_int_equal(history_n(db, -1, "\"NOT now\"", 0), 1);
+	assert_int_equal(history_n(db, -1, "NEAR(the", 0), 1);
+	assert_int_equal(history_n(db, -1, "plan OR elephant", 0), 0);
+	assert_int_equal(history_n(db, -1, NULL, 0), 1);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM answers"), 1);
+	db_close(db);
 }
 
-/* Bad arguments are refused with nothing written. */
+/* Calls the program should never make are refused, with nothing written. */
 static void
 test_bad_writes(void **state)
 {
-	static const struct store_found	 bad[] = {
-		{ "sv.vision", "x" }, { "sv.nonsense", "y" },
+	struct store_found	 bad[] = { { 2, "x" }, { 43, "y" } };
+	struct db		*db;
+	struct err		 e = { 0, NULL };
+	int64_t			 s;
+
+	(void)state;
+	db = mem_ok();
+	s = begin_ok(db);
+	assert_int_equal(store_answer_add(db, s, 8, "prompt", "Q?", "A.", NULL,
+	    bad, 2, &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	assert_string_equal(e.msg, "no indicator 43 (a fault in dhcoach: "
+	    "nothing was written)");
+	err_clear(&e);
+	assert_int_equal(store_answer_add(db, s, 10, "prompt", "Q?", "A.",
+	    NULL, NULL, 0, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_answer_add(db, s, -1, "prompt", "Q?", "A.",
+	    NULL, NULL, 0, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_answer_add(db, s, 1, "question", "Q?", "A.",
+	    NULL, NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "no kind of question 'question' (a fault "
+	    "in dhcoach: nothing was written)");
+	err_clear(&e);
+	assert_int_equal(store_answer_add(db, s, 1, "prompt", NULL, "A.",
+	    NULL, NULL, 0, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_answer_add(db, s, 1, "prompt", "Q?", "A.",
+	    "2026-11-26 10:00", NULL, 0, &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	err_clear(&e);
+	assert_int_equal(store_rating_set(db, s, 1, 6, &e), -1);
+	assert_string_equal(e.msg, "a rating is 1 to 5, not 6 (a fault in "
+	    "dhcoach: nothing was written)");
+	err_clear(&e);
+	assert_int_equal(store_rating_set(db, s, 10, 3, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_area_finished(db, s, 10, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_covered_add(db, 1, 43, &e), -1);
+	err_clear(&e);
+	assert_int_equal(store_covered_undo(db, 10, -1, &e), -1);
+	err_clear(&e);
+	assert_int_equal(sql_int(db, "SELECT (SELECT count(*) FROM answers) + "
+	    "(SELECT count(*) FROM found) + (SELECT count(*) FROM ratings) + "
+	    "(SELECT count(*) FROM finished) + (SELECT count(*) FROM covered)"),
+	    0);
+
+	/* An answer for a sitting that does not exist: nothing kept. */
+	assert_int_equal(store_answer_add(db, 42, 1, "prompt", "Q?", "A.",
+	    NULL, bad, 1, &e), -1);
+	assert_int_equal(e.status, ERR_DB);
+	assert_non_null(strstr(e.msg, "could not keep your answer: "));
+	err_clear(&e);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM answers"), 0);
+	db_close(db);
+}
+
+/* The candidate's covered claims: kept apart, taken back newest first. */
+static void
+test_covered(void **state)
+{
+	struct store_found	 f[] = { { 0, "I told them" } };
+	struct picture		 p;
+	struct hists		*h;
+	struct db		*db;
+	struct err		 e = { 0, NULL };
+	int64_t			 s, a1, a2, a3;
+	int			 hon, acc, fol;
+
+	(void)state;
+	hon = IND("in.honesty");
+	acc = IND("in.accountability");
+	fol = IND("in.follow-through");
+	f[0].indicator = hon;
+	db = mem_ok();
+	s = begin_ok(db);
+	a1 = answer_ok(db, s, 8, "prompt", "Q1?", "I told the board the "
+	    "figures were wrong. Then I fixed them myself.", f, 1);
+	a2 = answer_ok(db, s, 8, "prompt", "Q2?", "  I owned it, and saw it "
+	    "through to the end!  More words.", NULL, 0);
+	a3 = answer_ok(db, s, 0, "prompt", "Q3?", "A plan.", NULL, 0);
+
+	assert_int_equal(store_covered_add(db, a1, acc, &e), 1);
+	assert_int_equal(store_covered_add(db, a1, acc, &e), 0);
+	/* What the coach found needs no claim. */
+	assert_int_equal(store_covered_add(db, a1, hon, &e), 0);
+	assert_int_equal(store_covered_add(db, a2, fol, &e), 1);
+	assert_int_equal(store_covered_add(db, a2, acc, &e), 1);
+	assert_int_equal(store_covered_add(db, a3, IND("sv.vision"), &e), 1);
+	assert_int_equal(store_covered_add(db, 99, acc, &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	assert_string_equal(e.msg, "there is no answer 99 (a fault in "
+	    "dhcoach: nothing was written)");
+	err_clear(&e);
+
+	/* Only answers with a claim; the claims apart from what was found. */
+	h = history_ok(db, 8, NULL, 1, 0, 1);
+	assert_int_equal(h->n, 2);
+	assert_int_equal(h->v[0].id, a1);
+	assert_int_equal(h->v[0].covered[acc], 1);
+	assert_int_equal(h->v[0].covered[hon], 0);
+	assert_int_equal(h->v[0].found[hon], 1);
+	assert_int_equal(h->v[0].found[acc], 0);
+	assert_int_equal(h->v[1].covered[fol] + h->v[1].covered[acc], 2);
+	hists_free(h);
+	free(h);
+
+	/* The picture: claims counted apart, with a sentence of the answer. */
+	picture_ok(db, &p);
+	assert_int_equal(picture_shown(&p, 8, NULL), 1);
+	assert_int_equal(picture_covered(&p, 8), 2);
+	assert_true(picture_settled(&p, 8, acc));
+	assert_true(p.areas[8].ev[fol].covered);
+	assert_int_equal(p.areas[8].ev[fol].covered_answer, a2);
+	assert_string_equal(p.areas[8].ev[fol].covered_quote, "I owned it, and "
+	    "saw it through to the end!");
+	/* Two claims of acc: the answer named is one of them. */
+	assert_true(p.areas[8].ev[acc].covered_answer == a1 ||
+	    p.areas[8].ev[acc].covered_answer == a2);
+	picture_free(&p);
+
+	/* Undo: the given indicator, then any, then none left. */
+	assert_int_equal(store_covered_undo(db, 8, fol, &e), fol);
+	assert_int_equal(store_covered_undo(db, 8, fol, &e), -2);
+	assert_int_equal(store_covered_undo(db, 8, -1, &e), acc);
+	assert_int_equal(store_covered_undo(db, 8, -1, &e), acc);
+	assert_int_equal(store_covered_undo(db, 8, -1, &e), -2);
+	assert_int_equal(store_covered_undo(db, 0, -1, &e), IND("sv.vision"));
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM covered"), 0);
+	assert_int_equal(history_n(db, -1, NULL, 1), 0);
+	db_close(db);
+}
+
+/* The newest claim is taken back first. */
+static void
+test_covered_undo_order(void **state)
+{
+	struct db	*db;
+	struct err	 e = { 0, NULL };
+	int64_t		 s, a1, a2;
+
+	(void)state;
+	db = mem_ok();
+	s = begin_ok(db);
+	a1 = answer_ok(db, s, 8, "prompt", "Q1?", "One.", NULL, 0);
+	a2 = answer_ok(db, s, 8, "prompt", "Q2?", "Two.", NULL, 0);
+	setenv("DHCOACH_TODAY", "2026-11-27", 1);
+	assert_int_equal(store_covered_add(db, a1, IND("in.honesty"), &e), 1);
+	setenv("DHCOACH_TODAY", "2026-11-25", 1);
+	assert_int_equal(store_covered_add(db, a2, IND("in.accountability"),
+	    &e), 1);
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	assert_int_equal(store_covered_undo(db, 8, -1, &e), IND("in.honesty"));
+	assert_int_equal(store_covered_undo(db, 8, -1, &e),
+	    IND("in.accountability"));
+	db_close(db);
+}
+
+/* The running picture over every sitting. */
+static void
+test_picture(void **state)
+{
+	struct store_found	 f1[] = {
+		{ 0, "I told them." }, { 0, "ignored" }, { 38, "Last May." }
 	};
-	struct store_answers	 h;
-	struct store		*s;
-	char			*cause = NULL;
-	int64_t			 id;
+	struct store_found	 f2[] = { { 0, "I owned the mistake." },
+		{ 0, "My part." } };
+	struct store_found	 f3[] = { { 2, "A picture of it." } };
+	struct picture		 p;
+	struct db		*db;
+	struct err		 e = { 0, NULL };
+	int64_t			 s1, s2, s3, a2;
+	int			 hon, acc;
 
 	(void)state;
-	s = open_ok(":memory:");
-	id = begin_ok(s);
-	assert_int_equal(store_answer_add(s, id, "integrity", "prompt", "Q?",
-	    "A.", bad, 2, &cause), -1);
-	assert_non_null(strstr(cause, "sv.nonsense"));
-	free(cause);
-	assert_int_equal(store_answer_add(s, id, "nowhere", "prompt", "Q?",
-	    "A.", NULL, 0, &cause), -1);
-	free(cause);
-	assert_int_equal(store_answer_add(s, id, "integrity", "aside", "Q?",
-	    "A.", NULL, 0, &cause), -1);
-	free(cause);
-	/* A session that does not exist: the foreign key stops it. */
-	assert_int_equal(store_answer_add(s, id + 9, "integrity", "prompt",
-	    "Q?", "A lost answer.", NULL, 0, &cause), -1);
-	free(cause);
-	assert_int_equal(store_rating_set(s, id, "integrity", 6, &cause), -1);
-	free(cause);
-	assert_int_equal(store_rating_set(s, id, "nowhere", 3, &cause), -1);
-	free(cause);
-	assert_int_equal(store_rating_set(s, id + 9, "integrity", 3, &cause),
-	    -1);
-	free(cause);
-	assert_int_equal(store_session_area(s, id, "nowhere", &cause), -1);
-	free(cause);
-	assert_int_equal(store_session_area(s, id + 9, "integrity", &cause),
-	    -1);
-	assert_non_null(strstr(cause, "no session"));
-	free(cause);
-	assert_int_equal(store_session_end(s, id + 9, &cause), -1);
-	free(cause);
+	hon = IND("in.honesty");
+	acc = IND("in.accountability");
+	f1[0].indicator = f1[1].indicator = hon;
+	f2[0].indicator = hon;
+	f2[1].indicator = acc;
+	db = mem_ok();
 
-	history_ok(s, NULL, NULL, &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
-	history_ok(s, NULL, "lost", &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
-	store_close(s);
+	/* Nothing yet. */
+	picture_ok(db, &p);
+	assert_int_equal(p.nsessions, 0);
+	assert_string_equal(p.first, "");
+	assert_int_equal(p.last_area, -1);
+	assert_int_equal(picture_state(&p, 8), PICTURE_NOT_STARTED);
+	picture_free(&p);
+
+	setenv("DHCOACH_TODAY", "2026-11-20", 1);
+	s1 = begin_ok(db);
+	assert_int_equal(store_rating_set(db, s1, 8, 2, &e), 0);
+	answer_ok(db, s1, 8, "prompt", "Q1?", "a1", f1, 3);
+	assert_int_equal(store_session_area(db, s1, 8, &e), 0);
+	setenv("DHCOACH_TODAY", "2026-11-24", 1);
+	s2 = begin_ok(db);
+	assert_int_equal(store_rating_set(db, s2, 8, 0, &e), 0); /* skipped */
+	assert_int_equal(store_rating_set(db, s2, 0, 5, &e), 0);
+	a2 = answer_ok(db, s2, 8, "probe", "Q2?", "a2", f2, 2);
+	answer_ok(db, s2, 0, "prompt", "Q3?", "a3", f3, 1);
+	assert_int_equal(store_area_finished(db, s2, 0, &e), 0);
+	assert_int_equal(store_area_finished(db, s2, 0, &e), 0);
+	assert_int_equal(store_session_area(db, s2, 0, &e), 0);
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	s3 = begin_ok(db);	/* nothing in it: not counted */
+	assert_int_equal(store_session_area(db, s3, 4, &e), 0);
+
+	picture_ok(db, &p);
+	assert_int_equal(p.nsessions, 2);
+	assert_string_equal(p.first, "2026-11-20T12:00:00Z");
+	assert_string_equal(p.last, "2026-11-24T12:00:00Z");
+	assert_int_equal(p.last_area, 4);
+
+	/* Integrity: the latest rating given, not the skip. */
+	assert_int_equal(p.areas[8].rating, 2);
+	assert_string_equal(p.areas[8].rated_at, "2026-11-20T12:00:00Z");
+	assert_int_equal(p.areas[8].nanswers, 2);
+	assert_int_equal(p.areas[8].last_answer, a2);
+	assert_string_equal(p.areas[8].last_at, "2026-11-24T12:00:00Z");
+	assert_int_equal(p.areas[8].finished, 0);
+	assert_int_equal(picture_shown(&p, 8, NULL), 2);
+	assert_int_equal(picture_state(&p, 8), PICTURE_STARTED);
+	assert_int_equal(picture_calibration(&p, 8), PICTURE_CAL_LOW);
+	/* Quotes newest first, the first of an answer kept. */
+	assert_int_equal(p.areas[8].ev[hon].nquotes, 2);
+	assert_string_equal(p.areas[8].ev[hon].quotes[0],
+	    "I owned the mistake.");
+	assert_string_equal(p.areas[8].ev[hon].quotes[1], "I told them.");
+	assert_int_equal(p.areas[8].ev[hon].session, s2);
+	assert_string_equal(p.areas[8].ev[hon].at, "2026-11-24T12:00:00Z");
+	assert_string_equal(p.areas[8].ev[38].quotes[0], "Last May.");
+	assert_int_equal(p.areas[8].ev[38].session, s1);
+	assert_int_equal(picture_evidence_all(&p, 38), 1);
+	assert_int_equal(picture_evidence_all(&p, 39), 0);
+	assert_true(picture_asked(&p, 8, "Q1?"));
+	assert_true(picture_asked(&p, 8, "Q2?"));
+	assert_false(picture_asked(&p, 8, "Q3?"));
+	assert_int_equal(p.areas[8].nasked, 2);
+
+	/* Strategic vision: summed up, so finished; rated high, few shown. */
+	assert_int_equal(p.areas[0].finished, 1);
+	assert_int_equal(picture_state(&p, 0), PICTURE_FINISHED);
+	assert_int_equal(p.areas[0].rating, 5);
+	assert_int_equal(picture_calibration(&p, 0), PICTURE_CAL_HIGH);
+	assert_true(picture_asked(&p, 0, "Q3?"));
+	assert_int_equal(picture_state(&p, 1), PICTURE_NOT_STARTED);
+	assert_int_equal(picture_next_unfinished(&p, 0), 1);
+	picture_free(&p);
+	db_close(db);
 }
 
-/* The main prompts answered in an area, each once, first answered first. */
+/* At most three quotes per area and indicator, the newest, however many. */
 static void
-test_answered_prompts(void **state)
+test_picture_quotes(void **state)
 {
-	struct store	*s;
-	char		**v, *cause = NULL;
-	size_t		 n;
-	int64_t		 s1, s2;
+	struct store_found	 f = { 0, NULL };
+	struct picture		 p;
+	struct db		*db;
+	char			 quote[32];
+	int64_t			 s, last = 0;
+	int			 k, hon;
 
 	(void)state;
-	s = open_ok(":memory:");
-	assert_int_equal(store_answered_prompts(s, "integrity", &v, &n,
-	    &cause), 0);
-	assert_int_equal(n, 0);
-	assert_null(v);
-	s1 = begin_ok(s);
-	answer_ok(s, s1, "integrity", "prompt", "Two?", "b", NULL, 0);
-	answer_ok(s, s1, "integrity", "probe", "Why?", "c", NULL, 0);
-	answer_ok(s, s1, "growth-mindset", "prompt", "Other?", "d", NULL, 0);
-	s2 = begin_ok(s);
-	answer_ok(s, s2, "integrity", "prompt", "One?", "e", NULL, 0);
-	answer_ok(s, s2, "integrity", "prompt", "Two?", "f", NULL, 0);
-	assert_int_equal(store_answered_prompts(s, "integrity", &v, &n,
-	    &cause), 0);
-	assert_int_equal(n, 2);
-	assert_string_equal(v[0], "Two?");
-	assert_string_equal(v[1], "One?");
-	store_strings_free(v, n);
-	store_close(s);
+	hon = IND("in.honesty");
+	db = mem_ok();
+	s = begin_ok(db);
+	for (k = 1; k <= 7; k++) {
+		snprintf(quote, sizeof quote, "Quote %d.", k);
+		f.indicator = hon;
+		f.quote = k == 7 ? NULL : quote;
+		last = answer_ok(db, s, 8, "prompt", "Q?", quote, &f, 1);
+	}
+	/* Shown in another area's answer: counted there, not here. */
+	f.quote = "Elsewhere.";
+	answer_ok(db, s, 9, "prompt", "Q?", "x", &f, 1);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM shown"), 4);
+	picture_ok(db, &p);
+	assert_int_equal(p.areas[8].ev[hon].shown, 1);
+	assert_int_equal(p.areas[8].ev[hon].nquotes, 2);
+	assert_string_equal(p.areas[8].ev[hon].quotes[0], "Quote 6.");
+	assert_string_equal(p.areas[8].ev[hon].quotes[1], "Quote 5.");
+	assert_int_equal(p.areas[8].nanswers, 7);
+	assert_int_equal(p.areas[8].last_answer, last);
+	assert_int_equal(p.areas[8].nasked, 1);
+	assert_int_equal(p.areas[9].ev[hon].shown, 1);
+	assert_int_equal(picture_shown(&p, 9, NULL), 0);
+	picture_free(&p);
+	db_close(db);
 }
 
-/* The last session is the latest one before this store's own. */
-static void
-test_last_session(void **state)
+/* The visits progress handed on, copied. */
+struct visits {
+	struct store_visit	v[64];
+	char			started[64][DATE_TIME_LEN];
+	int			n;
+};
+
+/* Copy a visit (its start time too). */
+static int
+visit_fn(void *ctx, const struct store_visit *v, struct err *e)
 {
-	struct store	*s;
-	char		*path, *area = NULL, *cause = NULL;
-	int64_t		 id, first, second, last;
+	struct visits	*vs = ctx;
 
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	assert_int_equal(store_last_session(s, &last, &area, &cause), 0);
-	assert_null(area);
-	first = begin_ok(s);
-	assert_int_equal(store_last_session(s, &last, &area, &cause), 0);
-	assert_int_equal(store_session_area(s, first, "growth-mindset",
-	    &cause), 0);
-	store_close(s);
-
-	s = open_ok(path);
-	assert_int_equal(store_last_session(s, &last, &area, &cause), 1);
-	assert_int_equal(last, first);
-	assert_string_equal(area, "growth-mindset");
-	free(area);
-	second = begin_ok(s);
-	assert_int_equal(store_last_session(s, &last, &area, &cause), 1);
-	assert_int_equal(last, first);
-	free(area);
-	store_close(s);
-
-	s = open_ok(path);
-	assert_int_equal(store_last_session(s, &id, &area, &cause), 1);
-	assert_int_equal(id, second);
-	assert_null(area);
-	store_close(s);
-	free(path);
+	(void)e;
+	if (vs->n == 64)
+		fail_msg("too many visits");
+	vs->v[vs->n] = *v;
+	snprintf(vs->started[vs->n], DATE_TIME_LEN, "%s", v->started);
+	vs->v[vs->n].started = vs->started[vs->n];
+	vs->n++;
+	return 0;
 }
 
-/* Deleting a session takes its answers, indicators and index entries. */
+/* Progress: ratings, answers and own indicators per sitting and area. */
+static void
+test_progress(void **state)
+{
+	struct store_found	 f1[] = { { 0, "x" }, { 38, "y" } };
+	struct store_found	 f2[] = { { 0, "x" }, { 0, "x" }, { 0, "z" } };
+	struct store_found	 f3[] = { { 2, "a" }, { 38, "b" } };
+	struct visits		 vs;
+	struct db		*db;
+	struct err		 e = { 0, NULL };
+	int64_t			 s1, s2;
+	int			 hon, acc;
+
+	(void)state;
+	hon = IND("in.honesty");
+	acc = IND("in.accountability");
+	f1[0].indicator = hon;
+	f2[0].indicator = hon;
+	f2[1].indicator = acc;
+	f2[2].indicator = IND("sv.vision");	/* not integrity's own */
+	db = mem_ok();
+	memset(&vs, 0, sizeof vs);
+	assert_int_equal(store_progress(db, -1, visit_fn, &vs, &e), 0);
+	assert_int_equal(vs.n, 0);
+
+	setenv("DHCOACH_TODAY", "2026-11-20", 1);
+	s1 = begin_ok(db);
+	assert_int_equal(store_rating_set(db, s1, 8, 2, &e), 0);
+	assert_int_equal(store_rating_set(db, s1, 0, 0, &e), 0);
+	answer_ok(db, s1, 8, "prompt", "Q?", "a1", f1, 2);
+	begin_ok(db);		/* a sitting with nothing in it */
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
+	s2 = begin_ok(db);
+	answer_ok(db, s2, 8, "prompt", "Q?", "a2", f2, 3);
+	answer_ok(db, s2, 8, "probe", "Q?", "a3", f1, 2);
+	answer_ok(db, s2, 0, "prompt", "Q?", "a4", f3, 2);
+
+	assert_int_equal(store_progress(db, -1, visit_fn, &vs, &e), 0);
+	assert_int_equal(vs.n, 4);
+	assert_int_equal(vs.v[0].session, s1);
+	assert_string_equal(vs.v[0].started, "2026-11-20T12:00:00Z");
+	assert_int_equal(vs.v[0].area, 0);		/* framework order */
+	assert_int_equal(vs.v[0].rating, 0);		/* skipped */
+	assert_int_equal(vs.v[0].nanswers, 0);
+	assert_int_equal(vs.v[0].shown, 0);
+	assert_int_equal(vs.v[1].area, 8);
+	assert_int_equal(vs.v[1].rating, 2);
+	assert_int_equal(vs.v[1].nanswers, 1);
+	assert_int_equal(vs.v[1].shown, 1);		/* ev.* not own */
+	assert_int_equal(vs.v[2].session, s2);
+	assert_string_equal(vs.v[2].started, "2026-11-26T12:00:00Z");
+	assert_int_equal(vs.v[2].area, 0);
+	assert_int_equal(vs.v[2].nanswers, 1);
+	assert_int_equal(vs.v[2].shown, 1);
+	assert_int_equal(vs.v[3].area, 8);
+	assert_int_equal(vs.v[3].rating, 0);
+	assert_int_equal(vs.v[3].nanswers, 2);
+	assert_int_equal(vs.v[3].shown, 2);		/* hon once, acc */
+
+	memset(&vs, 0, sizeof vs);
+	assert_int_equal(store_progress(db, 8, visit_fn, &vs, &e), 0);
+	assert_int_equal(vs.n, 2);
+	assert_int_equal(vs.v[0].area, 8);
+	assert_int_equal(vs.v[1].area, 8);
+	assert_int_equal(vs.v[1].shown, 2);
+	assert_int_equal(store_progress(db, 10, visit_fn, &vs, &e), -1);
+	assert_int_equal(e.status, ERR_INTERNAL);
+	err_clear(&e);
+	db_close(db);
+}
+
+/* A visit callback that fails at once. */
+static int
+failing_visit(void *ctx, const struct store_visit *v, struct err *e)
+{
+	(void)v;
+	(*(int *)ctx)++;
+	return err_set(e, ERR_OUTPUT, "cannot write");
+}
+
+/* An answer callback that fails at once. */
+static int
+failing_answer(void *ctx, const struct store_answer *a, struct err *e)
+{
+	(void)a;
+	(*(int *)ctx)++;
+	return err_set(e, ERR_OUTPUT, "cannot write");
+}
+
+/* A callback's own failure stops progress and history, with its error. */
+static void
+test_callback_fails(void **state)
+{
+	struct store_history_query	 q = { -1, NULL, 0, 0, 0 };
+	struct db			*db;
+	struct err			 e = { 0, NULL };
+	int64_t				 s;
+	int				 calls = 0;
+
+	(void)state;
+	db = mem_ok();
+	s = begin_ok(db);
+	answer_ok(db, s, 1, "prompt", "Q?", "A.", NULL, 0);
+	answer_ok(db, s, 2, "prompt", "Q?", "A.", NULL, 0);
+	assert_int_equal(store_progress(db, -1, failing_visit, &calls, &e), -1);
+	assert_int_equal(calls, 1);
+	assert_int_equal(e.status, ERR_OUTPUT);
+	assert_string_equal(e.msg, "cannot write");
+	err_clear(&e);
+	calls = 0;
+	assert_int_equal(store_history(db, &q, failing_answer, &calls, &e), -1);
+	assert_int_equal(calls, 1);
+	assert_string_equal(e.msg, "cannot write");
+	err_clear(&e);
+	db_close(db);
+}
+
+/* The candidate's name and role. */
+static void
+test_profile(void **state)
+{
+	struct db	*db;
+	struct err	 e = { 0, NULL };
+	char		*name, *role;
+	int		 asked = -1;
+
+	(void)state;
+	db = mem_ok();
+	assert_int_equal(store_profile_asked(db, &asked, &e), 0);
+	assert_int_equal(asked, 0);
+	assert_int_equal(store_profile_get(db, &name, &role, &e), 0);
+	assert_string_equal(name, "");
+	assert_string_equal(role, "");
+	free(name);
+	free(role);
+	assert_int_equal(store_profile_set(db, "", "", &e), 0);	/* skipped */
+	assert_int_equal(store_profile_asked(db, &asked, &e), 0);
+	assert_int_equal(asked, 1);
+	assert_int_equal(store_profile_set(db, "Sam O'Neill", "Ward manager",
+	    &e), 0);
+	assert_int_equal(store_profile_get(db, &name, &role, &e), 0);
+	assert_string_equal(name, "Sam O'Neill");
+	assert_string_equal(role, "Ward manager");
+	free(name);
+	free(role);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM profile"), 1);
+	db_close(db);
+}
+
+/* Deleting a sitting takes its answers, indicators and index entries. */
 static void
 test_cascade_and_index(void **state)
 {
-	static const struct store_found	 f[] = { { "gm.curiosity", "why" } };
-	struct store_answers	 h;
-	struct store		*s;
-	sqlite3			*db;
-	char			*path;
+	struct store_found	 f[] = { { 0, "why" } };
+	struct db		*db;
+	struct err		 e = { 0, NULL };
 	int64_t			 s1;
 
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	s1 = begin_ok(s);
-	answer_ok(s, s1, "growth-mindset", "prompt", "Q?", "I asked why "
-	    "the referrals fell.", f, 1);
-	answer_ok(s, begin_ok(s), "growth-mindset", "prompt", "Q?",
-	    "Referrals rose again.", NULL, 0);
-	store_close(s);
-
-	db = raw_open(path);
-	raw_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM sessions WHERE "
-	    "id = 1; UPDATE answers SET answer = 'Admissions rose.'");
-	raw_exec(db, "INSERT INTO answers_fts (answers_fts) "
-	    "VALUES ('integrity-check')");
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM found"), 0);
-	sqlite3_close(db);
-
-	s = open_ok(path);
-	history_ok(s, NULL, "referrals", &h);
-	assert_int_equal(h.n, 0);
-	store_answers_free(&h);
-	history_ok(s, NULL, "admissions", &h);
-	assert_int_equal(h.n, 1);
-	store_answers_free(&h);
-	store_close(s);
-	free(path);
+	(void)state;
+	f[0].indicator = IND("gm.curiosity");
+	db = mem_ok();
+	s1 = begin_ok(db);
+	answer_ok(db, s1, 7, "prompt", "Q?", "I asked why the referrals fell.",
+	    f, 1);
+	assert_int_equal(store_covered_add(db, 1, IND("gm.challenge"), &e), 1);
+	answer_ok(db, begin_ok(db), 7, "prompt", "Q?", "Referrals rose again.",
+	    NULL, 0);
+	assert_int_equal(db_exec(db, &e, "test", "DELETE FROM sessions WHERE "
+	    "id = 1", ""), 1);
+	assert_int_equal(db_exec(db, &e, "test", "UPDATE answers SET answer = "
+	    "'Admissions rose.'", ""), 1);
+	assert_int_equal(db_exec(db, &e, "test", "INSERT INTO answers_fts "
+	    "(answers_fts) VALUES ('integrity-check')", ""), 1);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM found"), 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM shown"), 0);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM covered"), 0);
+	assert_int_equal(history_n(db, -1, "referrals", 0), 0);
+	assert_int_equal(history_n(db, -1, "admissions", 0), 1);
+	db_close(db);
 }
 
-/* The default path follows DHCOACH_DB, then XDG_DATA_HOME, then HOME. */
+/* A few hundred answers: the picture, history and progress agree. */
 static void
-test_default_path(void **state)
+test_scale(void **state)
 {
-	char	*p;
+	struct store_found	 f[2];
+	struct picture		 p;
+	struct visits		 vs;
+	struct hists		*h;
+	struct db		*db;
+	struct err		 e = { 0, NULL };
+	char			 q[32], text[64];
+	int64_t			 s = 0;
+	int			 k, a, i;
 
 	(void)state;
-	setenv("DHCOACH_DB", "/x/my.db", 1);
-	setenv("XDG_DATA_HOME", "/data", 1);
-	setenv("HOME", "/home/nurse", 1);
-	p = store_default_path();
-	assert_string_equal(p, "/x/my.db");
-	free(p);
-	setenv("DHCOACH_DB", "", 1);
-	p = store_default_path();
-	assert_string_equal(p, "/data/dhcoach/dhcoach.db");
-	free(p);
-	setenv("XDG_DATA_HOME", "relative/data", 1);
-	p = store_default_path();
-	assert_string_equal(p, "/home/nurse/.local/share/dhcoach/dhcoach.db");
-	free(p);
-	unsetenv("XDG_DATA_HOME");
-	unsetenv("DHCOACH_DB");
-	p = store_default_path();
-	assert_string_equal(p, "/home/nurse/.local/share/dhcoach/dhcoach.db");
-	free(p);
-}
-
-/* An action for the plan tests (strings borrowed). */
-static struct plan_action
-action_of(const char *area, const char *text, const char *due)
-{
-	struct plan_action	a;
-
-	memset(&a, 0, sizeof a);
-	a.area = (char *)area;
-	a.action = (char *)text;
-	a.measure = (char *)"";
-	a.due = (char *)due;
-	a.support = (char *)"my mentor, Sam";
-	return a;
-}
-
-/* The plan: add, read, filter, change, mark, remove; ids are never reused. */
-static void
-test_plan_round_trip(void **state)
-{
-	struct store_plan_filter f;
-	struct plan_action	 a, got;
-	struct plan_list	 l;
-	struct store		*s;
-	char			*cause = NULL, *json = NULL;
-	int64_t			 id1, id2, id3, id4;
-
-	(void)state;
-	setenv("DHCOACH_TODAY", "2026-11-26", 1);
-	s = open_ok(":memory:");
-	a = action_of("integrity", "Tell the team, then \"own\" it",
-	    "2027-01-31");
-	assert_true((id1 = store_plan_add(s, &a, &cause)) > 0);
-	a = action_of("insightfulness", "Ask for 360\nfeedback", "2026-12-01");
-	assert_true((id2 = store_plan_add(s, &a, &cause)) > id1);
-	a = action_of("integrity", "Third", "2026-11-20");
-	assert_true((id3 = store_plan_add(s, &a, &cause)) > id2);
-
-	/* Read back, with the times stamped from DHCOACH_TODAY. */
-	memset(&got, 0, sizeof got);
-	assert_int_equal(store_plan_get(s, id1, &got, &cause), 1);
-	assert_string_equal(got.action, "Tell the team, then \"own\" it");
-	assert_string_equal(got.support, "my mentor, Sam");
-	assert_string_equal(got.created, "2026-11-26T12:00:00Z");
-	assert_int_equal(got.done, 0);
-	assert_null(got.done_at);
-	plan_action_clear(&got);
-	assert_int_equal(store_plan_get(s, 99, &got, &cause), 0);
-
-	/* By due date; filtered by area, status and overdue. */
-	memset(&f, 0, sizeof f);
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 3);
-	assert_int_equal(l.v[0].id, id3);
-	assert_int_equal(l.v[1].id, id2);
-	assert_int_equal(l.v[2].id, id1);
-	plan_list_free(&l);
-	f.area = "integrity";
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 2);
-	plan_list_free(&l);
-	f.area = NULL;
-	f.overdue = "2026-11-26";
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 1);
-	assert_int_equal(l.v[0].id, id3);
-	plan_list_free(&l);
-
-	/* Done, done again, open again; no such action. */
-	assert_int_equal(store_plan_set_done(s, id3, 1, &cause), 1);
-	assert_int_equal(store_plan_set_done(s, id3, 1, &cause), 2);
-	assert_int_equal(store_plan_set_done(s, 99, 1, &cause), 0);
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 0);	/* done is never overdue */
-	plan_list_free(&l);
-	f.overdue = NULL;
-	f.done = 1;
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 1);
-	assert_string_equal(l.v[0].done_at, "2026-11-26T12:00:00Z");
-	plan_list_free(&l);
-	f.open = 1;
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 3);
-	plan_list_free(&l);
-	assert_int_equal(store_plan_set_done(s, id3, 0, &cause), 1);
-	assert_int_equal(store_plan_set_done(s, id3, 0, &cause), 2);
-
-	/* A change, stamped later. */
-	setenv("DHCOACH_TODAY", "2026-12-03", 1);
-	a = action_of("growth-mindset", "Changed,\nnow", "2027-06-30");
-	a.id = id2;
-	assert_int_equal(store_plan_update(s, &a, &cause), 1);
-	a.id = 99;
-	assert_int_equal(store_plan_update(s, &a, &cause), 0);
-	memset(&got, 0, sizeof got);
-	assert_int_equal(store_plan_get(s, id2, &got, &cause), 1);
-	assert_string_equal(got.area, "growth-mindset");
-	assert_string_equal(got.created, "2026-11-26T12:00:00Z");
-	assert_string_equal(got.updated, "2026-12-03T12:00:00Z");
-	plan_action_clear(&got);
-
-	/* Removing the newest never gives its id to the next one. */
-	assert_int_equal(store_plan_remove(s, id3, &cause), 1);
-	assert_int_equal(store_plan_remove(s, id3, &cause), 0);
-	a = action_of("integrity", "Fourth", "2027-01-01");
-	assert_true((id4 = store_plan_add(s, &a, &cause)) > id3);
-	memset(&got, 0, sizeof got);
-	assert_int_equal(store_plan_get(s, id1, &got, &cause), 1);
-	assert_string_equal(got.action, "Tell the team, then \"own\" it");
-	plan_action_clear(&got);
-
-	/* The JSON export, built by SQLite, by due date. */
-	assert_int_equal(store_plan_json(s, &json, &cause), 0);
-	assert_non_null(strstr(json, "[{\"id\":4,\"area\":\"integrity\","
-	    "\"action\":\"Fourth\",\"measure\":\"\",\"due\":\"2027-01-01\","
-	    "\"support\":\"my mentor, Sam\",\"status\":\"open\",\"created\":"
-	    "\"2026-12-03T12:00:00Z\",\"updated\":\"2026-12-03T12:00:00Z\","
-	    "\"done\":null},"));
-	assert_non_null(strstr(json, "\"Tell the team, then \\\"own\\\" it\""));
-	assert_non_null(strstr(json, "\"Changed,\\nnow\""));
-	free(json);
-	store_close(s);
-	unsetenv("DHCOACH_TODAY");
-}
-
-/* A bad action is refused with nothing written; so is one another program's SQL would reject. */
-static void
-test_plan_bad_writes(void **state)
-{
-	static const char	*bad_dates[] = { "2027-02-30", "31/03/2027",
-	    "", "2027-3-31" };
-	struct store_plan_filter f;
-	struct plan_action	 a;
-	struct plan_list	 l;
-	struct store		*s;
-	sqlite3			*db;
-	char			*path, *cause = NULL, *json = NULL;
-	size_t			 i;
-
-	path = path_in(state, "dhcoach.db");
-	s = open_ok(path);
-	a = action_of("integrity", "  ", "2027-01-31");
-	assert_int_equal(store_plan_add(s, &a, &cause), -1);
-	assert_non_null(strstr(cause, "the action is empty"));
-	free(cause);
-	a = action_of("nowhere", "Run a pilot", "2027-01-31");
-	assert_int_equal(store_plan_add(s, &a, &cause), -1);
-	assert_non_null(strstr(cause, "unknown area 'nowhere'"));
-	free(cause);
-	for (i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
-		a = action_of("integrity", "Run a pilot", bad_dates[i]);
-		assert_int_equal(store_plan_add(s, &a, &cause), -1);
-		free(cause);
+	db = mem_ok();
+	for (k = 0; k < 300; k++) {
+		if (k % 50 == 0)
+			s = begin_ok(db);
+		a = k % 10;
+		/* The area's first own indicator, and an ev.* one. */
+		f[0].indicator = -1;
+		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+			if (framework_indicators[i].area == a &&
+			    f[0].indicator == -1)
+				f[0].indicator = i;
+		}
+		f[0].quote = "Own.";
+		f[1].indicator = 38 + k % 5;
+		f[1].quote = "Evidence.";
+		snprintf(q, sizeof q, "Question %d?", k % 7);
+		snprintf(text, sizeof text, "Answer number %d about rotas.", k);
+		answer_ok(db, s, a, k % 3 ? "probe" : "prompt", q, text, f, 2);
+		if (k % 50 == 0)
+			assert_int_equal(store_rating_set(db, s, a, 3, &e), 0);
 	}
-	a = action_of("integrity", "Run a pilot", "2027-01-31");
-	a.id = 1;
-	assert_int_equal(store_plan_update(s, &a, &cause), 0);	/* no action 1 */
-	memset(&f, 0, sizeof f);
-	assert_int_equal(store_plan_list(s, &f, &l, &cause), 0);
-	assert_int_equal(l.n, 0);
-	assert_null(l.v);
-	plan_list_free(&l);
-	assert_int_equal(store_plan_json(s, &json, &cause), 0);
-	assert_string_equal(json, "[]");
-	free(json);
-	store_close(s);
+	picture_ok(db, &p);
+	assert_int_equal(p.nsessions, 6);
+	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
+		assert_int_equal(p.areas[a].nanswers, 30);
+		assert_int_equal(picture_shown(&p, a, NULL), 1);
+		assert_int_equal(p.areas[a].ev[38 + a % 5].nquotes, 3);
+		/* Questions k % 7 for k = a, a + 10, ...: all seven. */
+		assert_int_equal(p.areas[a].nasked, 7);
+	}
+	assert_int_equal(p.areas[0].rating, 3);
+	assert_int_equal(p.areas[5].rating, 0);
+	picture_free(&p);
 
-	/* The schema's own checks, for writers other than dhcoach. */
-	db = raw_open(path);
-	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
-	    "due) VALUES ('integrity', 'x', '2027-02-30')", NULL, NULL, NULL),
-	    SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
-	    "due) VALUES ('integrity', ' ', '2027-02-03')", NULL, NULL, NULL),
-	    SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO plan (area, action, "
-	    "due, status) VALUES ('integrity', 'x', '2027-02-03', 'done')",
-	    NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(raw_int(db, "SELECT count(*) FROM plan"), 0);
-	sqlite3_close(db);
-	free(path);
+	h = history_ok(db, -1, NULL, 0, 0, 0);
+	assert_int_equal(h->n, 300);
+	assert_string_equal(h->v[0].answer, "Answer number 299 about rotas.");
+	assert_string_equal(h->v[299].answer, "Answer number 0 about rotas.");
+	hists_free(h);
+	free(h);
+	assert_int_equal(history_n(db, 3, "rotas", 0), 30);
+	assert_int_equal(history_n(db, -1, "299", 0), 1);
+
+	memset(&vs, 0, sizeof vs);
+	assert_int_equal(store_progress(db, -1, visit_fn, &vs, &e), 0);
+	assert_int_equal(vs.n, 60);
+	assert_int_equal(vs.v[0].nanswers, 5);
+	assert_int_equal(vs.v[0].shown, 1);
+	assert_int_equal(vs.v[0].rating, 3);
+	assert_int_equal(vs.v[1].rating, 0);
+	db_close(db);
 }
 
-/* Visits: each (session, area) with its rating and what it showed; quotes: the latest words. */
+/*
+ * A database damaged in one column: made with the NOT NULL constraints
+ * taken out of the schema and CHECKs ignored, filled through the store,
+ * then one value broken by another connection.
+ */
+struct damage {
+	const char	*sql;		/* the change that breaks a row */
+	const char	*reader;	/* the reader that must fail; "" none */
+};
+
+static const struct damage damages[] = {
+	{ "UPDATE sessions SET started = NULL WHERE id = 1", "progress" },
+	{ "UPDATE sessions SET started = 'yesterday'", "picture" },
+	{ "UPDATE sessions SET area = 'nowhere' WHERE id = 2", "picture" },
+	{ "UPDATE sessions SET area = NULL, ended = NULL, kind = NULL", "" },
+	{ "UPDATE ratings SET area = NULL", "progress" },
+	{ "UPDATE ratings SET area = 'nowhere'", "progress" },
+	{ "UPDATE ratings SET rating = 9", "picture" },
+	{ "UPDATE ratings SET rating = 'four'", "progress" },
+	{ "UPDATE ratings SET rating = NULL", "" },
+	{ "UPDATE ratings SET at = NULL", "picture" },
+	{ "UPDATE answers SET session = NULL", "history" },
+	{ "UPDATE answers SET area = NULL", "history" },
+	{ "UPDATE answers SET area = 'nowhere'", "picture" },
+	{ "UPDATE answers SET kind = NULL", "history" },
+	{ "UPDATE answers SET kind = 'other'", "history" },
+	{ "UPDATE answers SET prompt = NULL", "picture" },
+	{ "UPDATE answers SET answer = NULL", "history" },
+	{ "UPDATE answers SET at = NULL", "picture" },
+	{ "UPDATE answers SET at = '2026-13-01T00:00:00Z'", "history" },
+	{ "UPDATE found SET quote = NULL", "" },
+	{ "UPDATE found SET indicator = 'xx.nothing'", "progress" },
+	{ "UPDATE covered SET indicator = 'xx.nothing'", "picture" },
+	{ "UPDATE covered SET at = NULL", "" },
+	{ "UPDATE finished SET area = 'nowhere'", "picture" },
+	{ "UPDATE shown SET area = 'nowhere'", "picture" },
+	{ "UPDATE profile SET name = NULL", "profile" },
+	{ "UPDATE profile SET role = NULL", "profile" },
+	{ "UPDATE profile SET asked = NULL", "" },
+	{ "UPDATE plan SET area = NULL", "plan" },
+	{ "UPDATE plan SET area = 'nowhere'", "plan" },
+	{ "UPDATE plan SET action = NULL", "plan" },
+	{ "UPDATE plan SET measure = NULL", "plan" },
+	{ "UPDATE plan SET due = NULL", "plan" },
+	{ "UPDATE plan SET due = '2027-02-30'", "plan" },
+	{ "UPDATE plan SET support = NULL", "plan" },
+	{ "UPDATE plan SET status = NULL", "plan" },
+	{ "UPDATE plan SET status = 'maybe'", "plan" },
+	{ "UPDATE plan SET created = NULL", "plan" },
+	{ "UPDATE plan SET updated = 'soon'", "plan" },
+	{ "UPDATE plan SET done = 'yes'", "plan" },
+	{ "UPDATE plan SET done = NULL", "" },
+	{ "UPDATE plan_draft SET action = NULL", "draft" },
+	{ "UPDATE plan_draft SET area = 'nowhere'", "draft" },
+	{ "UPDATE plan_draft SET due = 'soon'", "draft" },
+	{ "UPDATE plan_draft SET area = NULL, due = NULL", "" },
+};
+
+/* Make a database at path with no NOT NULL in its schema. */
 static void
-test_visits_quotes(void **state)
+make_loose(const char *path)
 {
-	static const struct store_found	 f1[] = {
-		{ "in.honesty", "I told them" }, { "ev.example", "last May" },
-	};
-	static const struct store_found	 f2[] = {
-		{ "in.honesty", "I owned the mistake" },
-		{ "in.accountability", "my part" },
-	};
-	static const struct store_found	 f3[] = {
-		{ "sv.vision", "a picture" }, { "ev.example", "in March" },
-	};
-	struct store_visit	*v;
-	struct store		*s;
-	char			*quotes[FRAMEWORK_NINDICATORS], *cause = NULL;
-	size_t			 n;
-	int64_t			 s1, s2;
-	int			 hon, acc, ex, i;
+	struct buf	 b = { 0 };
+	sqlite3		*raw;
+	char		*sql, *p;
+	size_t		 i, j;
+
+	for (i = 0; i < migrations_count; i++) {
+		for (j = 0; migrations_table[i].lines[j] != NULL; j++)
+			buf_adds(&b, migrations_table[i].lines[j]);
+	}
+	buf_printf(&b, "PRAGMA application_id = %d; PRAGMA user_version = %zu;",
+	    0x44484331, migrations_count);
+	sql = buf_take(&b);
+	for (p = sql; (p = strstr(p, "NOT NULL")) != NULL; p += 8) {
+		if (p - sql < 3 || strncmp(p - 3, "IS ", 3) != 0)
+			memset(p, ' ', 8);
+	}
+	if (sqlite3_open(path, &raw) != SQLITE_OK ||
+	    sqlite3_exec(raw, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("make_loose: %s", sqlite3_errmsg(raw));
+	sqlite3_close(raw);
+	free(sql);
+}
+
+/* Fill a database with one of everything every reader reads. */
+static void
+fill(struct db *db)
+{
+	struct store_found	 f[] = { { 0, "I told them." } };
+	struct plan_action	 a;
+	struct err		 e = { 0, NULL };
+	int64_t			 s, id;
+
+	f[0].indicator = IND("in.honesty");
+	s = begin_ok(db);
+	assert_int_equal(store_rating_set(db, s, 8, 3, &e), 0);
+	id = answer_ok(db, s, 8, "prompt", "Q?", "I told them. Then more.", f,
+	    1);
+	assert_int_equal(store_covered_add(db, id, IND("in.accountability"),
+	    &e), 1);
+	assert_int_equal(store_area_finished(db, s, 8, &e), 0);
+	assert_int_equal(store_session_area(db, s, 8, &e), 0);
+	assert_int_equal(store_session_end(db, s, &e), 0);
+	assert_int_equal(store_session_area(db, begin_ok(db), 8, &e), 0);
+	assert_int_equal(store_profile_set(db, "Sam", "Matron", &e), 0);
+	memset(&a, 0, sizeof a);
+	a.area = (char *)"integrity";
+	a.action = (char *)"Tell the team";
+	a.measure = (char *)"";
+	a.due = (char *)"2027-01-31";
+	a.support = (char *)"Mentor";
+	assert_int_equal(store_plan_add(db, &a, &e), 1);
+	assert_int_equal(store_plan_set_done(db, 1, 1, &e), 1);
+	a.due = (char *)"2027-02-28";
+	assert_int_equal(store_plan_draft_set(db, &a, &e), 0);
+}
+
+/* Take an answer and do nothing. */
+static int
+hist_nothing(void *ctx, const struct store_answer *a, struct err *e)
+{
+	(void)ctx;
+	(void)a;
+	(void)e;
+	return 0;
+}
+
+/* Take a visit and do nothing. */
+static int
+visit_nothing(void *ctx, const struct store_visit *v, struct err *e)
+{
+	(void)ctx;
+	(void)v;
+	(void)e;
+	return 0;
+}
+
+/* Take an action and do nothing. */
+static int
+plan_nothing(void *ctx, const struct plan_action *a, struct err *e)
+{
+	(void)ctx;
+	(void)a;
+	(void)e;
+	return 0;
+}
+
+/*
+ * Run every reader once; each succeeds or fails as damaged.  Returns
+ * whether the named one failed.
+ */
+static int
+run_readers(struct db *db, const char *want, const char *sql)
+{
+	static const char		*names[] = { "picture", "history",
+	    "progress", "profile", "plan", "draft" };
+	struct store_history_query	 q = { -1, NULL, 0, 0, 0 };
+	struct store_plan_filter	 pf = { -1, 0, 0, NULL };
+	struct plan_action		 a;
+	struct picture			 p;
+	struct err			 e = { 0, NULL };
+	char				*name, *role;
+	int64_t				 n1, n2, n3;
+	int				 k, rc, failed = 0;
+
+	for (k = 0; k < 6; k++) {
+		memset(&a, 0, sizeof a);
+		picture_init(&p);
+		switch (k) {
+		case 0:
+			rc = store_picture(db, &p, &e);
+			picture_free(&p);
+			break;
+		case 1:
+			rc = store_history(db, &q, hist_nothing, NULL, &e);
+			break;
+		case 2:
+			rc = store_progress(db, -1, visit_nothing, NULL, &e);
+			break;
+		case 3:
+			rc = store_profile_get(db, &name, &role, &e);
+			if (rc == 0) {
+				free(name);
+				free(role);
+			}
+			break;
+		case 4:
+			rc = store_plan_each(db, &pf, plan_nothing, NULL, &e);
+			if (rc == 0 && store_plan_get(db, 1, &a, &e) == -1)
+				rc = -1;
+			plan_action_clear(&a);
+			if (rc == 0)
+				rc = store_plan_counts(db, "2027-06-01", &n1,
+				    &n2, &n3, &e);
+			break;
+		default:
+			rc = store_plan_draft_get(db, &a, &e) == -1 ? -1 : 0;
+			plan_action_clear(&a);
+			break;
+		}
+		if (rc == 0)
+			continue;
+		if (e.status != ERR_DB_DAMAGED)
+			fail_msg("%s: %s: status %d: %s", sql, names[k],
+			    e.status, e.msg);
+		if (strstr(e.msg, " is damaged: a value is ") == NULL)
+			fail_msg("%s: %s: %s", sql, names[k], e.msg);
+		err_clear(&e);
+		if (strcmp(names[k], want) == 0)
+			failed = 1;
+	}
+	return failed;
+}
+
+/* Each damaged column fails its reader as damaged; nothing crashes. */
+static void
+test_damaged(void **state)
+{
+	struct db	*db;
+	struct err	 e = { 0, NULL };
+	sqlite3		*raw;
+	char		*dir, *path;
+	size_t		 i;
 
 	(void)state;
-	hon = framework_indicator_find("in.honesty");
-	acc = framework_indicator_find("in.accountability");
-	ex = framework_indicator_find("ev.example");
-	s = open_ok(":memory:");
-	assert_int_equal(store_visits(s, &v, &n, &cause), 0);
-	assert_int_equal(n, 0);
-	assert_null(v);
-
-	s1 = begin_ok(s);
-	assert_int_equal(store_rating_set(s, s1, "integrity", 2, &cause), 0);
-	assert_int_equal(store_rating_set(s, s1, "strategic-vision", 0,
-	    &cause), 0);
-	answer_ok(s, s1, "integrity", "prompt", "Q?", "a1", f1, 2);
-	s2 = begin_ok(s);
-	answer_ok(s, s2, "integrity", "prompt", "Q?", "a2", f2, 2);
-	answer_ok(s, s2, "strategic-vision", "prompt", "Q?", "a3", f3, 2);
-
-	assert_int_equal(store_visits(s, &v, &n, &cause), 0);
-	assert_int_equal(n, 4);
-	assert_int_equal(v[0].session, s1);
-	assert_int_equal(v[0].area, 0);		/* framework order */
-	assert_int_equal(v[0].rating, 0);	/* skipped */
-	assert_int_equal(v[0].nanswers, 0);
-	assert_int_equal(v[1].area, 8);
-	assert_int_equal(v[1].rating, 2);
-	assert_int_equal(v[1].nanswers, 1);
-	assert_true(v[1].shown[hon] && v[1].shown[ex] && !v[1].shown[acc]);
-	assert_int_equal(v[2].session, s2);
-	assert_int_equal(v[2].area, 0);
-	assert_true(v[2].shown[ex]);
-	assert_int_equal(v[3].area, 8);
-	assert_int_equal(v[3].rating, 0);
-	assert_true(v[3].shown[hon] && v[3].shown[acc] && !v[3].shown[ex]);
-	free(v);
-
-	assert_int_equal(store_quotes(s, 8, quotes, &cause), 0);
-	assert_string_equal(quotes[hon], "I owned the mistake");
-	assert_string_equal(quotes[acc], "my part");
-	assert_string_equal(quotes[ex], "last May");
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
-		free(quotes[i]);
-	assert_int_equal(store_quotes(s, -1, quotes, &cause), 0);
-	assert_string_equal(quotes[ex], "in March");
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
-		free(quotes[i]);
-	assert_int_equal(store_quotes(s, 10, quotes, &cause), -1);
-	free(cause);
-	store_close(s);
+	dir = xstrdup("/tmp/dhcoach-store-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		fatal("mkdtemp");
+	path = xasprintf("%s/dhcoach.db", dir);
+	for (i = 0; i < sizeof damages / sizeof damages[0]; i++) {
+		unlink(path);
+		make_loose(path);
+		if (db_open(path, DB_WRITE, &db, &e) != 0)
+			fail_msg("db_open: %s", e.msg);
+		fill(db);
+		assert_int_equal(run_readers(db, "", "none"), 0);
+		if (sqlite3_open(path, &raw) != SQLITE_OK)
+			fail_msg("sqlite3_open");
+		if (sqlite3_exec(raw, "PRAGMA ignore_check_constraints = ON",
+		    NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(raw, damages[i].sql, NULL, NULL, NULL) !=
+		    SQLITE_OK || sqlite3_changes(raw) == 0)
+			fail_msg("%s: %s", damages[i].sql, sqlite3_errmsg(raw));
+		sqlite3_close(raw);
+		if (run_readers(db, damages[i].reader, damages[i].sql) !=
+		    (*damages[i].reader != '\0'))
+			fail_msg("%s: %s did not fail", damages[i].sql,
+			    damages[i].reader);
+		db_close(db);
+	}
+	unlink(path);
+	free(path);
+	fixture_rm(dir);
 }
 
+/* Run the tests. */
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create_modes, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_empty_file, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_existing_folder,
-		    dir_setup, dir_teardown),
-		cmocka_unit_test_setup_teardown(test_migrations_idempotent,
-		    dir_setup, dir_teardown),
-		cmocka_unit_test(test_migrations_table),
-		cmocka_unit_test_setup_teardown(test_newer, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_garbage, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_foreign, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_readonly, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_busy_write, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_busy_open, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_symlink, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_symlinked_folder,
-		    dir_setup, dir_teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_file, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_round_trip, dir_setup,
-		    dir_teardown),
+		cmocka_unit_test(test_sessions),
+		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_search_hostile),
 		cmocka_unit_test(test_bad_writes),
-		cmocka_unit_test(test_answered_prompts),
-		cmocka_unit_test_setup_teardown(test_last_session, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test_setup_teardown(test_cascade_and_index,
-		    dir_setup, dir_teardown),
-		cmocka_unit_test(test_default_path),
-		cmocka_unit_test(test_plan_round_trip),
-		cmocka_unit_test_setup_teardown(test_plan_bad_writes, dir_setup,
-		    dir_teardown),
-		cmocka_unit_test(test_visits_quotes),
+		cmocka_unit_test(test_covered),
+		cmocka_unit_test(test_covered_undo_order),
+		cmocka_unit_test(test_picture),
+		cmocka_unit_test(test_picture_quotes),
+		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_callback_fails),
+		cmocka_unit_test(test_profile),
+		cmocka_unit_test(test_cascade_and_index),
+		cmocka_unit_test(test_scale),
+		cmocka_unit_test(test_damaged),
 	};
 
+	setenv("DHCOACH_TODAY", "2026-11-26", 1);
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -1,0 +1,84 @@
+/*
+ * cmd-questionnaire.c: "dhcoach questionnaire": the ten self-ratings of
+ * the skills self-report questionnaire, then the readiness summary.
+ *
+ * Works on a terminal (readline) and from a pipe (one rating a line).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "coach.h"
+#include "picture.h"
+#include "questionnaire.h"
+#include "readiness.h"
+#include "render-readiness.h"
+#include "repl.h"
+#include "store.h"
+#include "util.h"
+
+/* Print the readiness summary after the questionnaire. */
+static int
+cmd_questionnaire_summary(const struct prompts *p, struct db *db,
+    struct err *e)
+{
+	struct picture		pic;
+	struct readiness	r;
+	struct coach		coach;
+	int			rc = 0;
+
+	picture_init(&pic);
+	if (store_picture(db, &pic, e) != 0)
+		rc = -1;
+	else {
+		readiness_compute(p, &pic, &r);
+		coach_init(&coach, p);
+		fputc('\n', stdout);
+		render_readiness(stdout, RENDER_READINESS_TEXT, p, &pic, &r,
+		    &coach, cmd_width());
+	}
+	picture_free(&pic);
+	return rc;
+}
+
+/* dhcoach questionnaire */
+static int
+cmd_questionnaire_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
+    struct err *e)
+{
+	struct prompts	*p = NULL;
+	struct db	*db = NULL;
+	struct source	 src;
+	int		 rated = 0, unused = 0, rc = -1;
+
+	(void)args;
+	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
+	    cmd_open_db(ctx, DB_WRITE, &db, e) != 0)
+		goto out;
+	repl_source_init(&src, NULL, 0);
+	rc = questionnaire_run(p, db, &src, stdout, cmd_width(), &rated,
+	    &unused, e);
+	repl_source_free(&src);
+	if (rc == 0) {
+		printf("\nYou rated %d of the 10 areas%s.\n", rated,
+		    rated < 10 ? "; the others are still open to rate" : "");
+		rc = cmd_questionnaire_summary(p, db, e);
+	}
+	if (rc == 0 && unused > 0)
+		rc = err_set(e, ERR_LINES, "questionnaire: %d line%s of input "
+		    "could not be used as a rating", unused, unused == 1 ? "" :
+		    "s");
+	if (rc == 0)
+		rc = cmd_finish(e);
+out:
+	db_close(db);
+	prompts_free(p);
+	return rc;
+}
+
+const struct cmd_entry cmd_questionnaire_entry = {
+	"questionnaire", "",
+	"the skills self-report questionnaire: the ten self-ratings in one "
+	"pass, then your readiness summary",
+	NULL, 0, 0, 0, cmd_questionnaire_exec, NULL
+};

@@ -1,0 +1,70 @@
+/*
+ * cmd-readiness.c: "dhcoach readiness": am I ready to apply?
+ *
+ * Gathers the running picture, judges each area by the [readiness] rule
+ * of the prompt files (readiness.c) and writes the summary as text,
+ * Markdown or JSON.  It reads the database only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "coach.h"
+#include "picture.h"
+#include "readiness.h"
+#include "render-readiness.h"
+#include "store.h"
+#include "util.h"
+
+static const struct cmd_option cmd_readiness_options[] = {
+	{ 'f', "format", "FMT", "text (the default), md or json" },
+	{ 'o', "output", "FILE", "write to FILE instead of standard output" },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* dhcoach readiness [--format text|md|json] [-o FILE] */
+static int
+cmd_readiness_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
+    struct err *e)
+{
+	enum render_readiness_format	 fmt = RENDER_READINESS_TEXT;
+	struct readiness		 r;
+	struct picture			 pic;
+	struct coach			 coach;
+	struct cmd_output		 o;
+	struct prompts			*p = NULL;
+	struct db			*db = NULL;
+	const char			*v;
+	int				 rc = -1;
+
+	if ((v = cmd_arg(args, 'f')) != NULL &&
+	    render_readiness_format_parse(v, &fmt) != 0)
+		return err_set(e, ERR_USAGE, "readiness: there is no format "
+		    "'%s' (text, md or json)", v);
+	picture_init(&pic);
+	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
+	    cmd_open_db(ctx, DB_READ, &db, e) != 0 ||
+	    (db != NULL && store_picture(db, &pic, e) != 0) ||
+	    cmd_output_open(&o, cmd_arg(args, 'o'), e) != 0)
+		goto out;
+	readiness_compute(p, &pic, &r);
+	coach_init(&coach, p);
+	render_readiness(o.f, fmt, p, &pic, &r, &coach,
+	    o.path != NULL ? 80 : cmd_width());
+	rc = cmd_output_close(&o, 1, e);
+out:
+	if (rc != 0 && e->status != ERR_OK)
+		err_prefix(e, "readiness");
+	picture_free(&pic);
+	db_close(db);
+	prompts_free(p);
+	return rc;
+}
+
+const struct cmd_entry cmd_readiness_entry = {
+	"readiness", "[--format text|md|json] [-o FILE]",
+	"am I ready to apply? where you have experience to build on, and what "
+	"would most strengthen an application",
+	cmd_readiness_options, 0, 0, 0, cmd_readiness_exec, NULL
+};

@@ -1,0 +1,284 @@
+/*
+ * corpus.c: precision and recall of the matching on labelled answers.
+ *
+ * Loads a prompt folder once, then reads corpus files of records
+ *
+ *	=== ID
+ *	present: IDS          (indicator ids, or "-" for none)
+ *	---
+ *	the answer's text, up to the next "=== " line
+ *
+ * (other header lines, such as "area:", are ignored), analyses every
+ * answer as dhcoach analyse does, and prints, for all the files together,
+ *
+ *	corpus NAME: N answers, M indicator judgements: precision P,
+ *	recall R, F1 F (tp TP, fp FP, fn FN)
+ *
+ * on one line, as tests/corpus-eval printed it when it ran the program
+ * once per answer.  With -v, every disagreement and then the false
+ * positives and negatives of each indicator.  Exits 1 when a threshold
+ * given with -t (precision and recall), -f (F1) or -m (answers) is not
+ * reached, 2 on bad usage, an unreadable file or a bad record.
+ *
+ *	corpus [-v] [-p DIR] [-n NAME] [-t MIN] [-f MIN] [-m N] FILE...
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse.h"
+#include "framework.h"
+#include "prompts.h"
+#include "util.h"
+
+/* The largest corpus file read. */
+#define CORPUS_MAX_FILE	(64 * 1024 * 1024)
+
+struct corpus {
+	const struct prompts	*prompts;
+	int			 verbose;
+	int			 answers;
+	int			 tp, fp, fn;
+	int			 fpi[FRAMEWORK_NINDICATORS];
+	int			 fni[FRAMEWORK_NINDICATORS];
+};
+
+/* Read "present:" ids into want; returns -1 on an unknown id. */
+static int
+corpus_present(const char *file, const char *id, const char *line,
+    size_t len, int *want)
+{
+	char	*ids, *w, *save = NULL;
+	int	 i, rc = 0;
+
+	ids = xstrndup(line, len);
+	for (w = strtok_r(ids, " \t\r", &save); w != NULL;
+	    w = strtok_r(NULL, " \t\r", &save)) {
+		if (strcmp(w, "-") == 0)
+			continue;
+		if ((i = framework_indicator_find(w)) == -1) {
+			fprintf(stderr, "corpus: %s: %s: unknown indicator "
+			    "id %s\n", file, id, w);
+			rc = -1;
+			break;
+		}
+		want[i] = 1;
+	}
+	free(ids);
+	return rc;
+}
+
+/* Judge one answer against what its record says is present. */
+static void
+corpus_judge(struct corpus *c, const char *id, const char *text, size_t len,
+    const int *want)
+{
+	struct analysis	a;
+	size_t		w;
+	int		i, got;
+
+	analyse_run(c->prompts, text, len, &a);
+	for (w = 0; w < a.nwarnings; w++)
+		fprintf(stderr, "corpus: %s: %s\n", id, a.warnings[w]);
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		got = analyse_shown(&a, i);
+		if (want[i] && got)
+			c->tp++;
+		else if (got) {
+			c->fp++;
+			c->fpi[i]++;
+			if (c->verbose)
+				printf("  false + %s %s\n", id,
+				    framework_indicators[i].id);
+		} else if (want[i]) {
+			c->fn++;
+			c->fni[i]++;
+			if (c->verbose)
+				printf("  false - %s %s\n", id,
+				    framework_indicators[i].id);
+		}
+	}
+	c->answers++;
+	analyse_free(&a);
+}
+
+/* The end of the line starting at s (before its newline). */
+static const char *
+corpus_eol(const char *s, const char *end)
+{
+	const char	*nl = memchr(s, '\n', end - s);
+
+	return nl != NULL ? nl : end;
+}
+
+/*
+ * Judge one record starting at *at (its "=== " line); moves *at to the
+ * next record.  Returns -1 on a bad record.
+ */
+static int
+corpus_record(struct corpus *c, const char *file, const char **at,
+    const char *end)
+{
+	const char	*s = *at, *eol, *text = NULL;
+	char		*id;
+	int		 want[FRAMEWORK_NINDICATORS] = { 0 }, rc = 0;
+
+	eol = corpus_eol(s, end);
+	id = xstrndup(s + 4, eol - s - 4);
+	for (s = eol < end ? eol + 1 : end; s < end; s = eol + 1) {
+		eol = corpus_eol(s, end);
+		if (eol - s >= 4 && strncmp(s, "=== ", 4) == 0)
+			break;
+		if (text == NULL && strncmp(s, "present:", 8) == 0)
+			rc = corpus_present(file, id, s + 8, eol - s - 8, want);
+		else if (text == NULL && eol - s == 3 && strncmp(s, "---",
+		    3) == 0)
+			text = eol + 1 < end ? eol + 1 : end;
+		if (eol == end) {
+			s = end;
+			break;
+		}
+	}
+	if (text == NULL) {
+		fprintf(stderr, "corpus: %s: %s: no '---' line before the "
+		    "text\n", file, id);
+		rc = -1;
+	}
+	if (rc == 0)
+		corpus_judge(c, id, text, s > text ? s - text : 0, want);
+	free(id);
+	*at = s;
+	return rc;
+}
+
+/* Judge every record of a file.  Returns -1 on a bad file. */
+static int
+corpus_file(struct corpus *c, const char *file)
+{
+	FILE		*f;
+	char		*data;
+	const char	*s, *end;
+	size_t		 len;
+	int		 rc = 0;
+
+	if ((f = fopen(file, "r")) == NULL ||
+	    util_read_stream(f, CORPUS_MAX_FILE, &data, &len) != 0) {
+		fprintf(stderr, "corpus: %s: %s\n", file, strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	end = data + len;
+	for (s = data; s < end && rc == 0; ) {
+		if (end - s >= 4 && strncmp(s, "=== ", 4) == 0)
+			rc = corpus_record(c, file, &s, end);
+		else
+			s = corpus_eol(s, end) + 1;
+	}
+	free(data);
+	return rc;
+}
+
+/* Print the figures; returns 1 when a threshold is not reached. */
+static int
+corpus_report(const struct corpus *c, const char *name, double min_pr,
+    double min_f1, int min_answers)
+{
+	double	p, r, f;
+	int	i, below;
+
+	p = c->tp + c->fp > 0 ? (double)c->tp / (c->tp + c->fp) : 0;
+	r = c->tp + c->fn > 0 ? (double)c->tp / (c->tp + c->fn) : 0;
+	f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+	printf("corpus %s: %d answers, %d indicator judgements: precision "
+	    "%.3f, recall %.3f, F1 %.3f (tp %d, fp %d, fn %d)\n", name,
+	    c->answers, c->answers * FRAMEWORK_NINDICATORS, p, r, f, c->tp,
+	    c->fp, c->fn);
+	for (i = 0; c->verbose && i < FRAMEWORK_NINDICATORS; i++) {
+		if (c->fpi[i] > 0)
+			printf("  fp %-22s %d\n", framework_indicators[i].id,
+			    c->fpi[i]);
+	}
+	for (i = 0; c->verbose && i < FRAMEWORK_NINDICATORS; i++) {
+		if (c->fni[i] > 0)
+			printf("  fn %-22s %d\n", framework_indicators[i].id,
+			    c->fni[i]);
+	}
+	below = p < min_pr || r < min_pr || f < min_f1 ||
+	    c->answers < min_answers;
+	if (below)
+		printf("corpus %s: below the threshold (precision and recall "
+		    "%.2f, F1 %.2f, %d answers)\n", name, min_pr, min_f1,
+		    min_answers);
+	return below;
+}
+
+/* Say how to run the program, and leave with status 2. */
+static void
+corpus_usage(void)
+{
+	fprintf(stderr, "usage: corpus [-v] [-p DIR] [-n NAME] [-t MIN] "
+	    "[-f MIN] [-m N] FILE...\n");
+	exit(2);
+}
+
+/* Load the prompts once, judge every file's answers, print the figures. */
+int
+main(int argc, char **argv)
+{
+	struct corpus		 c = { 0 };
+	struct prompts_problems	 probs = { 0 };
+	struct prompts		*p;
+	const char		*dir = getenv("DHCOACH_PROMPTS"), *name = "given";
+	double			 min_pr = 0, min_f1 = 0;
+	int			 ch, i, min_answers = 0, rc = 0;
+	size_t			 k;
+
+	while ((ch = getopt(argc, argv, "f:m:n:p:t:v")) != -1) {
+		switch (ch) {
+		case 'f':
+			min_f1 = atof(optarg);
+			break;
+		case 'm':
+			min_answers = atoi(optarg);
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'p':
+			dir = optarg;
+			break;
+		case 't':
+			min_pr = atof(optarg);
+			break;
+		case 'v':
+			c.verbose = 1;
+			break;
+		default:
+			corpus_usage();
+		}
+	}
+	if (optind == argc)
+		corpus_usage();
+	if ((p = prompts_load(dir != NULL && *dir != '\0' ? dir : "prompts",
+	    &probs, 0)) == NULL) {
+		for (k = 0; k < probs.n; k++)
+			fprintf(stderr, "corpus: %s\n", probs.msgs[k]);
+		prompts_problems_free(&probs);
+		return 2;
+	}
+	/* Many answers in one run: JIT pays at once. */
+	prompts_jit(p);
+	c.prompts = p;
+	for (i = optind; i < argc && rc == 0; i++) {
+		if (corpus_file(&c, argv[i]) != 0)
+			rc = 2;
+	}
+	if (rc == 0)
+		rc = corpus_report(&c, name, min_pr, min_f1, min_answers);
+	prompts_free(p);
+	return rc;
+}
