@@ -75,14 +75,14 @@ cmd_analyse_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		return -1;
 	if ((v = cmd_arg(args, 'f')) != NULL &&
 	    render_analysis_format_parse(v, &fmt) != 0)
-		return err_set(e, ERR_USAGE, "analyse: there is no format '%s' "
+		return err_set(e, ERR_USAGE, "there is no format '%s' "
 		    "(text, tsv or json)", v);
 	if (cmd_prompts(ctx, 0, &p, e) != 0)
 		return -1;
 	if (cmd_analyse_read(args->argc > 0 ? args->argv[0] : NULL, &text,
 	    &len, e) != 0) {
 		prompts_free(p);
-		return err_prefix(e, "analyse");
+		return -1;
 	}
 	analyse_run(p, text, len, &a);
 	for (i = 0; i < a.nwarnings; i++)

@@ -21,9 +21,9 @@ cmd_help_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	}
 	if ((c = cmd_find(ctx->table, args->argv[0], &near)) == NULL) {
 		if (near != NULL)
-			return err_set(e, ERR_USAGE, "help: there is no command "
+			return err_set(e, ERR_USAGE, "there is no command "
 			    "'%s'; did you mean '%s'?", args->argv[0], near);
-		return err_set(e, ERR_USAGE, "help: there is no command '%s' "
+		return err_set(e, ERR_USAGE, "there is no command '%s' "
 		    "('dhcoach help' lists them)", args->argv[0]);
 	}
 	cmd_help(stdout, c, cmd_width());

@@ -98,12 +98,12 @@ cmd_history_query(const struct cmd_args *args,
 	*fmt = RENDER_HISTORY_TEXT;
 	if ((v = cmd_arg(args, 'a')) != NULL && cmd_area(v, 1, &q->area,
 	    e) != 0)
-		return err_prefix(e, "history");
+		return -1;
 	if ((v = cmd_arg(args, 'f')) != NULL) {
 		if (strcmp(v, "json") == 0)
 			*fmt = RENDER_HISTORY_JSON;
 		else if (strcmp(v, "text") != 0)
-			return err_set(e, ERR_USAGE, "history: there is no "
+			return err_set(e, ERR_USAGE, "there is no "
 			    "format '%s' (text or json)", v);
 	}
 	q->search = cmd_arg(args, 's');
@@ -112,7 +112,7 @@ cmd_history_query(const struct cmd_args *args,
 		errno = 0;
 		q->limit = strtoll(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || errno != 0 || q->limit < 0)
-			return err_set(e, ERR_USAGE, "history: --limit takes a "
+			return err_set(e, ERR_USAGE, "--limit takes a "
 			    "number of answers, 0 or more, not '%s'", v);
 	} else if (isatty(STDOUT_FILENO) && *fmt == RENDER_HISTORY_TEXT)
 		q->limit = CMD_HISTORY_SCREEN;
@@ -156,7 +156,7 @@ cmd_history_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	render_history_begin(&r, pager != NULL ? pager : stdout, fmt,
 	    cmd_width());
 	if (db != NULL && store_history(db, &q, cmd_history_row, &r, e) != 0)
-		rc = err_prefix(e, "history");
+		rc = -1;
 	render_history_end(&r);
 	if (pager != NULL)
 		pclose(pager);

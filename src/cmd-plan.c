@@ -222,7 +222,7 @@ cmd_plan_add_options(struct cmd_ctx *ctx, const struct cmd_args *args,
 	date_today(today);
 	if (!cmd_has(args, CMD_PLAN_ACTION) || !cmd_has(args, CMD_PLAN_DUE) ||
 	    !cmd_has(args, 'a'))
-		return err_set(e, ERR_USAGE, "plan add: give --action, --due "
+		return err_set(e, ERR_USAGE, "give --action, --due "
 		    "and --area (and --measure and --support if you like), or "
 		    "no options to be asked");
 	if (cmd_plan_fields(args, &a, today, e) != 0 ||
@@ -524,7 +524,7 @@ cmd_plan_rm(struct cmd_ctx *ctx, const struct cmd_args *args, struct err *e)
 	int			 rc = -1, yes = cmd_has(args, 'y');
 
 	if (!yes && !isatty(STDIN_FILENO))
-		return err_set(e, ERR_UNCONFIRMED, "plan rm: not removing action "
+		return err_set(e, ERR_UNCONFIRMED, "not removing action "
 		    "%lld without asking: there is no terminal to ask on, so add "
 		    "--yes to remove it", (long long)args->id);
 	memset(&a, 0, sizeof a);
@@ -540,13 +540,32 @@ cmd_plan_rm(struct cmd_ctx *ctx, const struct cmd_args *args, struct err *e)
 		rc = err_set(e, ERR_NO_ACTION, "there is no action %lld in your "
 		    "plan", (long long)a.id);
 	else if (rc == 1) {
-		printf("Removed action %lld.\n", (long long)a.id);
+		printf("Removed action %lld. The other actions keep their "
+		    "numbers.\n", (long long)a.id);
 		rc = cmd_finish(e);
 	}
 out:
 	plan_action_clear(&a);
 	db_close(db);
 	return rc;
+}
+
+/* The Markdown export's title and counts. */
+static int
+cmd_plan_md_heading(struct db *db, FILE *f, const char *today, struct err *e)
+{
+	char	 when[DATE_WORDS_LEN];
+	int64_t	 all = 0, open = 0, overdue = 0;
+
+	if (db != NULL && store_plan_counts(db, today, &all, &open, &overdue,
+	    e) != 0)
+		return -1;
+	date_long(today, when, sizeof when);
+	fprintf(f, "# My action plan\n\nExported on %s: %lld action%s, %lld "
+	    "open (%lld overdue), %lld done.\n\n", when, (long long)all,
+	    all == 1 ? "" : "s", (long long)open, (long long)overdue,
+	    (long long)(all - open));
+	return 0;
 }
 
 /* plan export [--format md|csv|json] [-o FILE] */
@@ -566,12 +585,18 @@ cmd_plan_export(struct cmd_ctx *ctx, const struct cmd_args *args,
 	date_today(today);
 	if ((v = cmd_arg(args, 'f')) != NULL &&
 	    (render_plan_format_parse(v, &fmt) != 0 || fmt == RENDER_PLAN_LIST))
-		return err_set(e, ERR_USAGE, "plan export: there is no format "
+		return err_set(e, ERR_USAGE, "there is no format "
 		    "'%s' (md, csv or json)", v);
 	if (cmd_open_db(ctx, DB_READ, &db, e) != 0 ||
 	    cmd_output_open(&o, cmd_arg(args, 'o'), e) != 0) {
 		db_close(db);
-		return err_prefix(e, "plan export");
+		return -1;
+	}
+	if (fmt == RENDER_PLAN_MD && cmd_plan_md_heading(db, o.f, today,
+	    e) != 0) {
+		db_close(db);
+		cmd_output_close(&o, 0, NULL);
+		return -1;
 	}
 	render_plan_begin(&r, o.f, fmt, 80, today);
 	ok = db == NULL || store_plan_each(db, &f, cmd_plan_row, &r, e) == 0;

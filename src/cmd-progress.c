@@ -52,13 +52,12 @@ cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 
 	memset(&pr, 0, sizeof pr);
 	if ((v = cmd_arg(args, 'a')) != NULL && cmd_area(v, 1, &area, e) != 0)
-		return err_prefix(e, "progress");
+		return -1;
 	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
 	    cmd_open_db(ctx, DB_READ, &db, e) != 0)
 		goto out;
 	if (db != NULL && store_progress(db, -1, cmd_progress_row, &pr,
 	    e) != 0) {
-		err_prefix(e, "progress");
 		goto out;
 	}
 	render_progress(stdout, p, &pr, area, cmd_width());

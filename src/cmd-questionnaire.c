@@ -65,7 +65,7 @@ cmd_questionnaire_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		rc = cmd_questionnaire_summary(p, db, e);
 	}
 	if (rc == 0 && unused > 0)
-		rc = err_set(e, ERR_LINES, "questionnaire: %d line%s of input "
+		rc = err_set(e, ERR_LINES, "%d line%s of input "
 		    "could not be used as a rating", unused, unused == 1 ? "" :
 		    "s");
 	if (rc == 0)

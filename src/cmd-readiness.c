@@ -40,7 +40,7 @@ cmd_readiness_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 
 	if ((v = cmd_arg(args, 'f')) != NULL &&
 	    render_readiness_format_parse(v, &fmt) != 0)
-		return err_set(e, ERR_USAGE, "readiness: there is no format "
+		return err_set(e, ERR_USAGE, "there is no format "
 		    "'%s' (text, md or json)", v);
 	picture_init(&pic);
 	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
@@ -54,8 +54,6 @@ cmd_readiness_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	    o.path != NULL ? 80 : cmd_width());
 	rc = cmd_output_close(&o, 1, e);
 out:
-	if (rc != 0 && e->status != ERR_OK)
-		err_prefix(e, "readiness");
 	picture_free(&pic);
 	db_close(db);
 	prompts_free(p);

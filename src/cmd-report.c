@@ -117,7 +117,7 @@ cmd_report_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		if (strcmp(v, "json") == 0)
 			json = 1;
 		else if (strcmp(v, "md") != 0 && strcmp(v, "markdown") != 0)
-			return err_set(e, ERR_USAGE, "report: there is no format "
+			return err_set(e, ERR_USAGE, "there is no format "
 			    "'%s' (md or json)", v);
 	}
 	memset(&r, 0, sizeof r);
@@ -138,8 +138,6 @@ cmd_report_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		render_report_md(o.f, &r, &coach);
 	rc = cmd_output_close(&o, 1, e);
 out:
-	if (rc != 0 && e->status != ERR_OK)
-		err_prefix(e, "report");
 	report_free(&r);
 	picture_free(&pic);
 	db_close(db);

@@ -271,8 +271,11 @@ cmd_dispatch(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	if (e->max_args >= 0 && args.argc > e->max_args)
 		return cmd_usage_err(err, cmd_name(e), "unexpected '%s'",
 		    args.argv[e->max_args]);
-	if (e->exec(ctx, &args, err) != 0)
+	if (e->exec(ctx, &args, err) != 0) {
+		if (*e->name != '\0' && err->msg != NULL)
+			err_prefix(err, "%s", e->name);
 		return err->status != ERR_OK ? err->status : ERR_INTERNAL;
+	}
 	return 0;
 }
 

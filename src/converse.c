@@ -558,14 +558,15 @@ converse_cmd_areas(struct converse *c, const char *arg)
 	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
 		shown = picture_shown(&c->pic, a, &total);
 		covered = picture_covered(&c->pic, a);
-		buf_printf(&b, "%c%2d %s (%s): %s; %d of %d shown",
-		    a == c->current ? '>' : ' ', a + 1, c->p->areas[a].title,
-		    framework_areas[a].id, converse_state(c, a), shown, total);
+		fprintf(c->out, "%c%2d ", a == c->current ? '>' : ' ', a + 1);
+		buf_printf(&b, "%s (%s): %s; %d of %d shown",
+		    c->p->areas[a].title, framework_areas[a].id,
+		    converse_state(c, a), shown, total);
 		if (covered > 0)
 			buf_printf(&b, ", %d more you say you covered", covered);
 		if (c->pic.areas[a].rating != 0)
 			buf_printf(&b, "; rated %d", c->pic.areas[a].rating);
-		util_wrap(c->out, b.data, 0, 4, c->opt->width);
+		util_wrap_at(c->out, b.data, 4, 4, c->opt->width);
 		buf_free(&b);
 	}
 	return CONVERSE_AGAIN;
@@ -744,10 +745,10 @@ converse_covered_list(struct converse *c, const int *gaps, int n)
 	}
 	converse_say(c, "Still open here:");
 	for (k = 0; k < n; k++) {
-		line = xasprintf("%2d %s (%s)", k + 1,
-		    c->p->indicators[gaps[k]].title,
+		line = xasprintf("%s (%s)", c->p->indicators[gaps[k]].title,
 		    framework_indicators[gaps[k]].id);
-		util_wrap(c->out, line, 2, 5, c->opt->width);
+		fprintf(c->out, "  %2d ", k + 1);
+		util_wrap_at(c->out, line, 5, 5, c->opt->width);
 		free(line);
 	}
 	converse_say(c, "If your last answer covers one of these, type /covered "
@@ -856,9 +857,8 @@ converse_summary_area(struct converse *c, int a)
 	char		*title;
 	int		shown, total, covered, gap;
 
-	title = xasprintf("%2d %s", a + 1, c->p->areas[a].title);
-	util_wrap(c->out, title, 0, 3, c->opt->width);
-	free(title);
+	fprintf(c->out, "%2d ", a + 1);
+	util_wrap_at(c->out, c->p->areas[a].title, 3, 3, c->opt->width);
 	if (picture_state(&c->pic, a) == PICTURE_NOT_STARTED) {
 		util_wrap(c->out, "not started", 3, 3, c->opt->width);
 		return;
@@ -1278,6 +1278,8 @@ converse_rating(struct converse *c, int a)
 static int
 converse_rating_after(struct converse *c, int a)
 {
+	char	*line;
+
 	if (!c->rating_due[a] || c->pic.areas[a].rating != 0)
 		return CONVERSE_RATED;
 	c->rating_due[a] = 0;
@@ -1285,7 +1287,7 @@ converse_rating_after(struct converse *c, int a)
 	converse_say(c, "Before we go on: how would you rate yourself here, "
 	    "from 1 (not yet) to 5 (strong, repeated evidence)? /skip leaves "
 	    "it for now.");
-	return converse_rating(c, a);
+	return converse_read(c, CONVERSE_ASK_RATING, &line);
 }
 
 /*

@@ -130,7 +130,7 @@ main_command_at(int argc, char **argv)
 	return argc;
 }
 
-/* Run the command named at argv[at], its global options moved after it. */
+/* Run the command named at argv[at], the options before it moved after it. */
 static int
 main_run(struct cmd_ctx *ctx, int argc, char **argv, int at, struct err *e)
 {
@@ -149,11 +149,11 @@ main_run(struct cmd_ctx *ctx, int argc, char **argv, int at, struct err *e)
 		return ERR_USAGE;
 	}
 	v = xreallocarray(NULL, (size_t)argc + 1, sizeof *v);
-	v[n++] = argv[at];
-	for (i = 1; i < argc; i++) {
-		if (i != at)
-			v[n++] = argv[i];
-	}
+	/* The command, its own words, then the options that came before it. */
+	for (i = at; i < argc; i++)
+		v[n++] = argv[i];
+	for (i = 1; i < at; i++)
+		v[n++] = argv[i];
 	v[n] = NULL;
 	rc = cmd_dispatch(c, ctx, n, v, e);
 	free(v);

@@ -182,8 +182,12 @@ plan_guide_ask(struct plan_guide *g, enum prompts_ask q, const char *now,
 {
 	fputc('\n', g->out);
 	plan_guide_say(g, g->prompts->plan.ask[q]);
-	if (now != NULL && *now != '\0')
-		plan_guide_sayf(g, "Now: %s (press Enter to keep it%s)", now,
+	if (now == NULL || *now == '\0')
+		return;
+	if (g->edit)
+		plan_guide_sayf(g, "Now: %s", now);
+	else
+		plan_guide_sayf(g, "So far: %s (press Enter to keep it%s)", now,
 		    optional ? ", or type - to clear it" : "");
 }
 
@@ -325,9 +329,10 @@ plan_guide_areas(struct plan_guide *g)
 	int	 i;
 
 	for (i = 0; i < FRAMEWORK_NAREAS; i++) {
-		row = xasprintf("%2d %s (%s)", i + 1,
-		    g->prompts->areas[i].title, framework_areas[i].id);
-		util_wrap(g->out, row, 2, 5, g->width);
+		row = xasprintf("%s (%s)", g->prompts->areas[i].title,
+		    framework_areas[i].id);
+		fprintf(g->out, "  %2d ", i + 1);
+		util_wrap_at(g->out, row, 5, 5, g->width);
 		free(row);
 	}
 }
@@ -411,8 +416,8 @@ plan_guide_show_field(struct plan_guide *g, int n, const char *label,
     const char *text)
 {
 	fprintf(g->out, "  %d %-17s", n, label);
-	util_wrap_at(g->out, plan_guide_has(text) ? text : "(not given)", 20,
-	    20, g->width);
+	util_wrap_at(g->out, plan_guide_has(text) ? text : "(not given)", 21,
+	    21, g->width);
 }
 
 /* Show the draft, its answers numbered so one can be changed. */
@@ -512,6 +517,11 @@ plan_guide_run(struct plan_guide *g, struct plan_action *d, int edit)
 	enum plan_guide_read	 r;
 	enum plan_guide_field	 f;
 
+	g->edit = edit;
+	if (edit)
+		plan_guide_sayf(g, "Changing action %lld. Press Enter to keep an "
+		    "answer as it is; type - to clear an optional one; /cancel "
+		    "stops without saving.", (long long)d->id);
 	for (f = PLAN_GUIDE_ACTION; f <= PLAN_GUIDE_AREA; f++) {
 		if (!edit && f != PLAN_GUIDE_ACTION && f != PLAN_GUIDE_AREA &&
 		    plan_guide_has(f == PLAN_GUIDE_MEASURE ? d->measure :

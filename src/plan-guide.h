@@ -47,6 +47,7 @@ struct plan_guide {
 	struct source		*source;
 	FILE			*out;
 	int			 width;
+	int			 edit;	/* set by plan_guide_run */
 	char			 today[DATE_LEN];
 };
 
