@@ -50,7 +50,7 @@ TEST_HELPER_OBJS := tests/fixture.o
 
 .PHONY: all run check deps install uninstall clean unit e2e corpus \
 	check-prompts check-layers man bench sanitize valgrind fuzz \
-	check-slow
+	check-slow model
 
 all: dhcoach
 
@@ -82,13 +82,17 @@ tests/test_%: tests/test_%.c $(TEST_HELPER_OBJS) $(LIB_OBJS) $(wildcard tests/*.
 		-o $@ $< $(TEST_HELPER_OBJS) $(LIB_OBJS) $(PKG_LIBS) \
 		$(CMOCKA_LIBS) $(LDFLAGS)
 
-tests/corpus-score: tests/corpus-score.c $(LIB_OBJS) | deps
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) \
-		$(PKG_LIBS) $(LDFLAGS)
+tests/records.o: tests/records.c tests/records.h $(wildcard src/*.h) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests -c -o $@ $<
+
+tests/corpus-score tests/model-train: tests/%: tests/%.c tests/records.o \
+    $(LIB_OBJS) | deps
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< \
+		tests/records.o $(LIB_OBJS) $(PKG_LIBS) -lm $(LDFLAGS)
 
 # Every test: the layers, units, the shipped prompt files, end-to-end
 # cases, the bad inputs, the manual pages and the corpora's figures.
-check: check-layers unit check-prompts e2e man corpus
+check: check-layers unit check-prompts e2e man corpus fuzz-seeds
 	@echo "make check: all tests passed"
 
 check-layers:
@@ -111,6 +115,17 @@ corpus: dhcoach tests/corpus-score
 man: dhcoach
 	@sh tests/check-man
 
+# The learned weights of prompts/weights.prompts, from the tuning corpora
+# only (never the blind ones): see tests/model-train.c.
+MODEL_TRAIN = tests/corpus/test-competency.txt tests/corpus/test-person.txt \
+	tests/corpus/dev-competency.txt tests/corpus/dev-person.txt \
+	tests/corpus/dev2.txt
+model: dhcoach tests/model-train
+	sh tests/corpus/real/records tune > tests/out/model-tune.txt
+	sh tests/corpus/real/records given > tests/out/model-given.txt
+	./tests/model-train -p prompts -o prompts/weights.prompts \
+		$(MODEL_TRAIN) tests/out/model-tune.txt tests/out/model-given.txt
+
 # Speed and memory, as ratios within one run (see tests/bench).
 bench: dhcoach tests/bench-analyse
 	@sh tests/bench
@@ -132,10 +147,25 @@ sanitize:
 valgrind: dhcoach $(TEST_BINS)
 	@sh tests/run-valgrind $(TEST_BINS)
 
-# libFuzzer harnesses (clang): each runs for FUZZ_SECONDS.
+# libFuzzer harnesses (clang): each runs for FUZZ_SECONDS (tests/fuzz/run).
 FUZZ_SECONDS ?= 60
-fuzz:
+fuzz: deps gen/migrations.c
 	@sh tests/fuzz/run $(FUZZ_SECONDS)
+
+# The same harnesses built without libFuzzer, with this build's compiler
+# and flags, each running every file of tests/fuzz/NAME/seeds/ once.
+FUZZ_NAMES = prompts analyse date
+FUZZ_DRIVERS = $(FUZZ_NAMES:%=tests/out/fuzz/%)
+$(FUZZ_DRIVERS): tests/out/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c \
+		tests/fuzz/fuzz.h $(TEST_HELPER_OBJS) $(LIB_OBJS) | deps
+	@mkdir -p tests/out/fuzz
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests -Itests/fuzz \
+		-o $@ tests/fuzz/$*.c tests/fuzz/driver.c $(TEST_HELPER_OBJS) \
+		$(LIB_OBJS) $(PKG_LIBS) $(LDFLAGS)
+fuzz-seeds: $(FUZZ_DRIVERS)
+	@for n in $(FUZZ_NAMES); do \
+		tests/out/fuzz/$$n tests/fuzz/$$n/seeds || exit 1; \
+	done
 
 check-slow: dhcoach
 	@sh tests/check-slow
@@ -158,5 +188,5 @@ uninstall:
 
 clean:
 	rm -f dhcoach $(OBJS) $(TEST_BINS) tests/*.o tests/corpus-score \
-		tests/bench-analyse
+		tests/bench-analyse tests/model-train
 	rm -rf gen tests/out

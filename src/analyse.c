@@ -35,6 +35,151 @@ analyse_sentence(const struct sentences *s, size_t off)
 	return k;
 }
 
+/* Whether a [model] skip cue matches within sentence k. */
+static int
+analyse_skipped(const struct analysis *a, size_t k)
+{
+	const struct prompts	*p = a->prompts;
+	const struct sentence	*st = &a->sents.v[k];
+	size_t			 c, j, b, e;
+	char			*cause = NULL;
+	int			 rc;
+
+	for (c = 0; c < p->nskip; c++) {
+		for (j = 0; j < p->skip[c]->npats; j++) {
+			rc = match_pattern_next(&p->skip[c]->pats[j],
+			    a->sents.norm, st->end, st->start, &b, &e, &cause);
+			free(cause);
+			cause = NULL;
+			if (rc == 1)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The features of each sentence (NULL where skipped), each finished. */
+static struct feature_set *
+analyse_sentence_features(const struct analysis *a)
+{
+	struct feature_set	*fs;
+	size_t			 k;
+
+	fs = xcalloc(a->sents.n + 1, sizeof *fs);
+	for (k = 0; k < a->sents.n; k++) {
+		if (analyse_skipped(a, k))
+			continue;
+		feature_add(&fs[k], a->sents.norm + a->sents.v[k].start,
+		    a->sents.v[k].end - a->sents.v[k].start);
+		feature_finish(&fs[k]);
+	}
+	return fs;
+}
+
+/* The features of the sentences the weights look at; see analyse.h. */
+void
+analyse_features(const struct analysis *a, struct feature_set *out)
+{
+	struct feature_set	*fs;
+	size_t			 k, j;
+
+	memset(out, 0, sizeof *out);
+	fs = analyse_sentence_features(a);
+	for (k = 0; k < a->sents.n; k++) {
+		for (j = 0; j < fs[k].n; j++)
+			feature_put(out, fs[k].v[j]);
+		feature_set_free(&fs[k]);
+	}
+	free(fs);
+	feature_finish(out);
+}
+
+/* The weight of feature f in w, 0 when it has none. */
+static double
+analyse_weight(const struct prompts_weights *w, const char *f)
+{
+	size_t	lo = 0, hi = w->n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(f, w->v[mid].feature)) == 0)
+			return w->v[mid].w;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* The sentence whose features weigh most in w. */
+static size_t
+analyse_heaviest(const struct analysis *a, const struct feature_set *fs,
+    const struct prompts_weights *w)
+{
+	size_t	k, j, best = 0;
+	double	sum, most = -1e9;
+
+	for (k = 0; k < a->sents.n; k++) {
+		if (fs[k].n == 0)
+			continue;
+		for (sum = 0, j = 0; j < fs[k].n; j++)
+			sum += analyse_weight(w, fs[k].v[j]);
+		if (sum > most) {
+			most = sum;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* Score every indicator that has [weights]; see analyse.h. */
+static void
+analyse_weigh(struct analysis *a)
+{
+	const struct prompts_weights	*w;
+	struct analysis_item		*it;
+	struct feature_set		*fs, doc = { 0 };
+	size_t				 k, j;
+	int				 i;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if (a->prompts->indicators[i].weights.file != NULL)
+			break;
+	}
+	if (i == FRAMEWORK_NINDICATORS || a->sents.n == 0)
+		return;
+	fs = analyse_sentence_features(a);
+	for (k = 0; k < a->sents.n; k++) {
+		for (j = 0; j < fs[k].n; j++)
+			feature_put(&doc, fs[k].v[j]);
+	}
+	feature_finish(&doc);
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		w = &a->prompts->indicators[i].weights;
+		it = &a->items[i];
+		if (w->file == NULL)
+			continue;
+		it->score = w->bias + (it->pattern ? w->pattern : 0);
+		for (j = 0; j < doc.n; j++)
+			it->score += analyse_weight(w, doc.v[j]);
+		if (it->score <= 0) {
+			if (it->status == MATCH_FOUND)
+				it->status = MATCH_GUARDED;
+		} else if (!it->pattern) {
+			it->status = MATCH_FOUND;
+			it->sentence = analyse_heaviest(a, fs, w);
+			it->start = a->sents.v[it->sentence].start;
+			it->end = a->sents.v[it->sentence].end;
+		}
+	}
+	for (k = 0; k < a->sents.n; k++)
+		feature_set_free(&fs[k]);
+	free(fs);
+	feature_set_free(&doc);
+}
+
 /* Analyse a text against every indicator. */
 void
 analyse_run(const struct prompts *p, const char *text, size_t len,
@@ -71,6 +216,7 @@ analyse_run(const struct prompts *p, const char *text, size_t len,
 			rc = MATCH_NONE;
 		}
 		a->items[i].status = rc;
+		a->items[i].pattern = rc == MATCH_FOUND;
 		if (rc != MATCH_NONE) {
 			a->items[i].start = hit.start;
 			a->items[i].end = hit.end;
@@ -78,6 +224,8 @@ analyse_run(const struct prompts *p, const char *text, size_t len,
 		}
 	}
 	free(ends);
+	if (!p->unweighted)
+		analyse_weigh(a);
 }
 
 /* Free an analysis's sentences and warnings. */

@@ -6,6 +6,10 @@
  * match counts only within one sentence.  Per indicator the analysis
  * keeps whether it was shown and the sentence that showed it, so that
  * replies and reports quote what the candidate actually said, whole.
+ * An indicator with learned [weights] is shown when its score is above
+ * 0 (prompts.h): the pattern match counts as one feature among the
+ * words of the sentences that no [model] skip cue touches, and the
+ * sentence quoted is the pattern's, else the one that weighs most.
  * No I/O: warnings (a pattern that hit its match limit, say) are
  * collected as "file:line: message" strings for the caller to print.
  *
@@ -18,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "feature.h"
 #include "framework.h"
 #include "prompts.h"
 #include "sentence.h"
@@ -33,6 +38,8 @@
 
 struct analysis_item {
 	int	status;		/* MATCH_NONE, MATCH_GUARDED or MATCH_FOUND */
+	int	pattern;	/* a pattern matched (before any weights) */
+	double	score;		/* the weighted score, when it has [weights] */
 	size_t	start;		/* the match, as offsets into the normalised copy */
 	size_t	end;
 	size_t	sentence;	/* the sentence it is in */
@@ -56,6 +63,12 @@ struct analysis {
  */
 void analyse_run(const struct prompts *, const char *text, size_t len,
     struct analysis *a);
+/*
+ * The features of the sentences the weights look at (those no [model]
+ * skip cue matches), each once, sorted, into *out (feature_set_free).
+ * For learning the weights (tests/model-train).
+ */
+void analyse_features(const struct analysis *a, struct feature_set *out);
 /* Free what an analysis owns. */
 void analyse_free(struct analysis *a);
 

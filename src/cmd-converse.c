@@ -26,6 +26,7 @@ static const struct cmd_option cmd_converse_options[] = {
 	{ 'a', "area", "ID", "start the conversation at this skill area" },
 	{ CMD_CONVERSE_NEW, "new", NULL, "start afresh from the first area, "
 	  "without carrying on from last time" },
+	{ 'V', "version", NULL, "show the version and exit" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -153,6 +154,10 @@ cmd_converse_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	const char	*area;
 	int		 start = -1, rc;
 
+	if (cmd_has(args, 'V')) {
+		cmd_version(stdout);
+		return cmd_finish(e);
+	}
 	if ((area = cmd_arg(args, 'a')) != NULL &&
 	    cmd_area(area, 0, &start, e) != 0)
 		return -1;

@@ -26,11 +26,25 @@ cmd_help_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		return err_set(e, ERR_USAGE, "there is no command '%s' "
 		    "('dhcoach help' lists them)", args->argv[0]);
 	}
+	if (args->argc == 2 && c->subs != NULL) {
+		const struct cmd_entry	*sub;
+
+		if ((sub = cmd_find(c->subs, args->argv[1], &near)) == NULL)
+			return err_set(e, ERR_USAGE, "%s: there is no '%s'%s%s%s "
+			    "(see 'dhcoach help %s')", c->name, args->argv[1],
+			    near != NULL ? "; did you mean '" : "",
+			    near != NULL ? near : "", near != NULL ? "'?" : "",
+			    c->name);
+		c = sub;
+	} else if (args->argc == 2)
+		return err_set(e, ERR_USAGE, "unexpected '%s': %s has no "
+		    "subcommands ('dhcoach help %s' shows all of it)",
+		    args->argv[1], c->name, c->name);
 	cmd_help(stdout, c, cmd_width());
 	return cmd_finish(e);
 }
 
 const struct cmd_entry cmd_help_entry = {
-	"help", "[COMMAND]", "show the help of every command, or of one",
-	NULL, 0, 1, 0, cmd_help_exec, NULL
+	"help", "[COMMAND [SUBCOMMAND]]", "show the help of every command, or "
+	"of one", NULL, 0, 2, 0, cmd_help_exec, NULL
 };

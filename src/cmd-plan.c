@@ -170,6 +170,9 @@ cmd_plan_list(struct cmd_ctx *ctx, const struct cmd_args *args,
 	f.open = cmd_has(args, CMD_PLAN_OPEN);
 	f.done = cmd_has(args, CMD_PLAN_DONE);
 	f.overdue = cmd_has(args, CMD_PLAN_OVERDUE) ? today : NULL;
+	if (f.open + f.done + (f.overdue != NULL) > 1)
+		return err_set(e, ERR_USAGE, "--open, --done and --overdue do "
+		    "not go together: choose one");
 	if (cmd_open_db(ctx, DB_READ, &db, e) != 0)
 		return -1;
 	render_plan_begin(&r, stdout, RENDER_PLAN_LIST, cmd_width(), today);

@@ -162,11 +162,13 @@ cmd_parse_options(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		if (opt == ':')
 			return cmd_usage_err(err, cmd_name(e), "%s needs a "
 			    "value", cmd_bad_option(argv));
+		if (opt == '?' && *e->name == '\0')
+			return cmd_usage_err(err, cmd_name(e), "there is no "
+			    "option %s", cmd_bad_option(argv));
 		if (opt == '?')
 			return cmd_usage_err(err, cmd_name(e), "there is no "
 			    "option %s (see 'dhcoach help %s')",
-			    cmd_bad_option(argv), *e->name != '\0' ? e->name :
-			    "");
+			    cmd_bad_option(argv), e->name);
 		if (cmd_take_option(e, ctx, args, opt, help) != 0)
 			return cmd_usage_err(err, cmd_name(e), "option %s is "
 			    "not taken here", cmd_bad_option(argv));
@@ -500,7 +502,7 @@ cmd_output_check(const char *path, struct err *e)
 	struct stat	sb;
 
 	if (*path == '\0')
-		return err_set(e, ERR_OUTPUT, "-o needs a file name");
+		return err_set(e, ERR_USAGE, "-o needs a file name");
 	if (lstat(path, &sb) == 0) {
 		if (S_ISLNK(sb.st_mode))
 			return err_set(e, ERR_OUTPUT, "%s is a symbolic link, "
@@ -591,6 +593,19 @@ cmd_output_close(struct cmd_output *o, int ok, struct err *e)
 	free(o->path);
 	memset(o, 0, sizeof *o);
 	return rc;
+}
+
+/* Print --version. */
+void
+cmd_version(FILE *f)
+{
+	fprintf(f, "%s %s\n"
+	    "Copyright (C) 2026 the dhcoach developers.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n",
+	    PROGNAME, DHCOACH_VERSION);
 }
 
 /* Flush stdout and report a failed write. */

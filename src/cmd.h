@@ -159,6 +159,9 @@ int cmd_output_open(struct cmd_output *, const char *path, struct err *e);
  */
 int cmd_output_close(struct cmd_output *, int ok, struct err *e);
 
+/* Print --version: the name, version, copyright and licence. */
+void cmd_version(FILE *);
+
 /* Flush and check stdout: 0, or -1 with *e (ERR_OUTPUT). */
 int cmd_finish(struct err *e);
 

@@ -91,6 +91,7 @@ struct converse {
 	size_t				 npending;
 	char				*unused_first;
 	size_t				 unused_line;
+	char				*line;	/* the line being handled */
 };
 
 /* The area where the action plan belongs. */
@@ -191,10 +192,12 @@ converse_heading(struct converse *c, const char *text)
 		fprintf(c->out, "\033[0m");
 }
 
-/* Count a piped line that could not be used, remembering the first. */
+/* Count the piped line being handled as not used, remembering the first. */
 static void
-converse_unused(struct converse *c, const char *line)
+converse_unused(struct converse *c)
 {
+	const char	*line = c->line != NULL ? c->line : "";
+
 	if (c->src->interactive)
 		return;
 	c->res->unused_lines++;
@@ -438,7 +441,7 @@ converse_command(struct converse *c, char *s)
 		converse_sayf(c, "There is no /%s command: /help lists them. "
 		    "Nothing you typed before is lost.", s);
 	s[-1] = '/';
-	converse_unused(c, s - 1);
+	converse_unused(c);
 	return CONVERSE_AGAIN;
 }
 
@@ -464,6 +467,32 @@ converse_rating_line(struct converse *c, const char *s)
 	return CONVERSE_AGAIN;
 }
 
+/* A line over the size limit: kept in a file of its own, not as an answer. */
+static int
+converse_too_long(struct converse *c, const char *s)
+{
+	struct err	 e = { 0 };
+	char		*path = NULL;
+
+	free(c->line);
+	c->line = util_squeeze(s, 40, 40);
+	converse_unused(c);
+	if (c->opt->recover_dir != NULL && recover_keep(c->opt->recover_dir,
+	    s, &path, &e) == 0) {
+		converse_sayf(c, "That answer is longer than 1 MiB, which is more "
+		    "than I can take in one go. I have kept it in %s: please "
+		    "give me its main points in a shorter answer.", path);
+		free(path);
+	} else {
+		converse_sayf(c, "That answer is longer than 1 MiB, which is more "
+		    "than I can take in one go, and I could not keep a copy (%s): "
+		    "please give me its main points in a shorter answer.",
+		    e.msg != NULL ? e.msg : "no home folder");
+		err_clear(&e);
+	}
+	return CONVERSE_AGAIN;
+}
+
 /* Read a line for the question being asked, running slash commands. */
 static int
 converse_read(struct converse *c, enum converse_ask ask, char **line)
@@ -481,12 +510,16 @@ converse_read(struct converse *c, enum converse_ask ask, char **line)
 			if (c->src->nul) {
 				converse_say(c, "That line held a NUL byte, "
 				    "which I can't keep: please type it again.");
-				converse_unused(c, raw);
+				free(c->line);
+				c->line = util_squeeze(raw, strlen(raw), 40);
+				converse_unused(c);
 			}
 			free(raw);
 			continue;
 		}
 		s = text_trim(raw);
+		free(c->line);
+		c->line = xstrdup(s);
 		if (*s == '\0' && ask != CONVERSE_ASK_KEEP &&
 		    ask != CONVERSE_ASK_REPLY) {
 			free(raw);
@@ -497,6 +530,8 @@ converse_read(struct converse *c, enum converse_ask ask, char **line)
 		else if ((ask == CONVERSE_ASK_RATING ||
 		    ask == CONVERSE_ASK_KEEP) && *s != '\0')
 			r = converse_rating_line(c, s);
+		else if (strlen(s) > ANALYSE_MAX_TEXT)
+			r = converse_too_long(c, s);
 		else {
 			*line = xstrdup(s);
 			r = CONVERSE_LINE;
@@ -590,7 +625,7 @@ converse_cmd_goto(struct converse *c, const char *arg)
 		converse_say(c, "Which area? Give its id, its number or the "
 		    "start of its id: /goto integrity, /goto 9, /goto integ. "
 		    "/areas lists them.");
-	converse_unused(c, arg);
+	converse_unused(c);
 	return CONVERSE_AGAIN;
 }
 
@@ -629,7 +664,7 @@ converse_cmd_rate(struct converse *c, const char *arg)
 
 	if ((n = text_rating(arg)) == 0) {
 		converse_say(c, "Give a rating from 1 to 5, for example /rate 3.");
-		converse_unused(c, arg);
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	converse_rate(c, c->current, n);
@@ -649,6 +684,7 @@ converse_cmd_skip(struct converse *c, const char *arg)
 		return CONVERSE_SKIP;
 	converse_say(c, "There is no rating to skip here: /next moves on to the "
 	    "next area.");
+	converse_unused(c);
 	return CONVERSE_AGAIN;
 }
 
@@ -715,6 +751,7 @@ converse_covered_undo(struct converse *c, const char *arg)
 	if (*arg != '\0' && (i = framework_indicator_find(arg)) == -1) {
 		converse_say(c, "Give the indicator's id, as in /covered undo "
 		    "td.develop-leaders, or nothing to take back the last one.");
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	if ((r = store_covered_undo(c->db, c->current, i, c->e)) == -1)
@@ -777,12 +814,13 @@ converse_cmd_covered(struct converse *c, const char *arg)
 	    i)) {
 		converse_say(c, "That is not one of the open gaps here: /covered "
 		    "lists them by number.");
-		converse_unused(c, arg);
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	if (answer == 0) {
 		converse_say(c, "Answer the question first: /covered marks what "
 		    "your last saved answer in this area covers.");
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	if (store_covered_add(c->db, answer, i, c->e) == -1)
@@ -812,6 +850,7 @@ converse_cmd_edit(struct converse *c, const char *arg)
 	if (c->src->edit == NULL || c->opt->recover_dir == NULL) {
 		converse_say(c, "/edit needs a terminal and a home folder: type "
 		    "or paste your answer instead.");
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	date_now(now);
@@ -831,7 +870,24 @@ converse_cmd_edit(struct converse *c, const char *arg)
 	if (c->src->edit(c->src, it->path, &cause) != 0) {
 		converse_say(c, cause);
 		free(cause);
-	} else if (recover_read(it->path, it, &e) != 0)
+		free(it->answer);
+		it->answer = NULL;
+		if (recover_read_text(it->path, &it->answer, &e) == 0 &&
+		    !util_is_blank(it->answer, strlen(it->answer))) {
+			recover_item_clear(it);	/* the file keeps the text */
+			free(it);
+			return CONVERSE_AGAIN;
+		}
+		err_clear(&e);
+		if (recover_remove(it, &e) != 0)
+			err_clear(&e);
+		recover_item_clear(it);
+		free(it);
+		return CONVERSE_AGAIN;
+	}
+	free(it->answer);
+	it->answer = NULL;
+	if (recover_read_text(it->path, &it->answer, &e) != 0)
 		converse_warn(c, "read back what you wrote", &e);
 	else if (!util_is_blank(it->answer, strlen(it->answer))) {
 		c->edited = xstrdup(it->answer);
@@ -936,7 +992,7 @@ converse_plan_draft(struct converse *c, struct plan_guide *g,
 	if ((got = store_plan_draft_get(c->db, d, &e)) == -1)
 		err_clear(&e);
 	if (got == 1 && c->src->interactive) {
-		q = xasprintf("You started an action last time: \"%s\". Carry "
+		q = xasprintf("You started an action earlier: \"%s\". Carry "
 		    "on with it? (Y/n)", *d->action != '\0' ? d->action :
 		    "(not written yet)");
 		if (plan_guide_yesno(g, q, 1) == 0) {
@@ -1026,6 +1082,9 @@ converse_plan(struct converse *c, int area, const char *action)
 			break;
 		case PLAN_GUIDE_EOF:
 			converse_plan_keep(c, &d);
+			fputc('\n', c->out);
+			converse_say(c, "What you wrote is kept as a draft: /plan "
+			    "carries on with it next time.");
 			plan_action_clear(&d);
 			return CONVERSE_EOF;
 		}
@@ -1050,7 +1109,7 @@ converse_cmd_plan(struct converse *c, const char *arg)
 	if (*arg != '\0') {
 		converse_say(c, "/plan adds to your action plan; /plan list "
 		    "shows it.");
-		converse_unused(c, arg);
+		converse_unused(c);
 		return CONVERSE_AGAIN;
 	}
 	r = converse_plan(c, c->current, NULL);
@@ -1534,8 +1593,11 @@ converse_restore(struct converse *c)
 	for (k = 0; k < n; k++) {
 		a = framework_area_find(v[k].area != NULL ? v[k].area : "");
 		if (a == -1 || v[k].answer == NULL ||
-		    util_is_blank(v[k].answer, strlen(v[k].answer)))
+		    util_is_blank(v[k].answer, strlen(v[k].answer))) {
+			if (recover_remove(&v[k], &e) != 0)	/* nothing to keep */
+				err_clear(&e);
 			continue;
+		}
 		if (converse_store(c, a, v[k].kind != NULL ? v[k].kind :
 		    "prompt", v[k].question != NULL ? v[k].question : "",
 		    v[k].answer, v[k].at, &e) == -1) {
@@ -1729,6 +1791,7 @@ converse_free(struct converse *c)
 	free(c->step);
 	free(c->dbkey);
 	free(c->unused_first);
+	free(c->line);
 }
 
 /* The end of a sitting: the summary, and what could not be saved or used. */
@@ -1771,8 +1834,8 @@ converse_run(const struct prompts *p, struct db *db, struct source *src,
 	int		rc = -1, r, start;
 
 	converse_init(&c, p, db, src, out, opt, res, e);
-	fprintf(out, "%s %s: reflect on your digital leadership, one skill "
-	    "area at a time.\n", PROGNAME, DHCOACH_VERSION);
+	converse_sayf(&c, "%s %s: reflect on your digital leadership, one "
+	    "skill area at a time.", PROGNAME, DHCOACH_VERSION);
 	converse_say(&c, "Your answers are saved as you go, in your own "
 	    "database file:");
 	fprintf(out, "  %s\n", opt->db_path);

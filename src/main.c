@@ -97,19 +97,6 @@ main_usage(FILE *f, int width)
 	fprintf(f, "\nSee dhcoach(1) and dhcoach-prompts(5) for more.\n");
 }
 
-/* Print --version. */
-static void
-main_version(void)
-{
-	printf("%s %s\n"
-	    "Copyright (C) 2026 the dhcoach developers.\n"
-	    "License GPLv3+: GNU GPL version 3 or later "
-	    "<https://gnu.org/licenses/gpl.html>.\n"
-	    "This is free software: you are free to change and redistribute "
-	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n",
-	    PROGNAME, DHCOACH_VERSION);
-}
-
 /* The index of the command's name in argv (1 when none), skipping options. */
 static int
 main_command_at(int argc, char **argv)
@@ -171,17 +158,10 @@ main(int argc, char **argv)
 	ctx.table = main_commands;
 	ctx.usage = main_usage;
 	at = main_command_at(argc, argv);
-	if (at == argc && argc > 1 && (strcmp(argv[1], "-V") == 0 ||
-	    strcmp(argv[1], "--version") == 0)) {
-		main_version();
-		rc = cmd_finish(&e) == 0 ? 0 : e.status;
-		goto out;
-	}
 	if (at == argc)
 		rc = cmd_dispatch(&cmd_converse_entry, &ctx, argc, argv, &e);
 	else
 		rc = main_run(&ctx, argc, argv, at, &e);
-out:
 	if (rc != 0) {
 		fflush(stdout);
 		err_print(stderr, &e);

@@ -259,7 +259,8 @@ plan_guide_sharpen(struct plan_guide *g, char **action)
 
 /*
  * Make sense of one typed due date: 1 with out set, 0 to ask again
- * (having said why).  A date next year is checked with the candidate.
+ * (having said why), -1 when the input ended.  A date next year is
+ * checked with the candidate.
  */
 static int
 plan_guide_date(struct plan_guide *g, const char *line, char out[DATE_LEN])
@@ -281,10 +282,10 @@ plan_guide_date(struct plan_guide *g, const char *line, char out[DATE_LEN])
 		    "(Y/n)", when);
 		yes = plan_guide_yesno(g, q, 1);
 		free(q);
-		if (yes != 1)
+		if (yes == 0)
 			plan_guide_say(g, "Then give the date with its year, as "
 			    "in 31/03/2027.");
-		return yes == 1;
+		return yes;
 	default:
 		plan_guide_cause(g, why, "Try again, or /cancel to stop.");
 		free(why);
@@ -298,6 +299,7 @@ plan_guide_due(struct plan_guide *g, char **due)
 {
 	enum plan_guide_read	 r;
 	char			*line, date[DATE_LEN], when[DATE_WORDS_LEN];
+	int			 ok;
 
 	when[0] = '\0';
 	if (plan_guide_has(*due) && date_valid(*due))
@@ -310,7 +312,11 @@ plan_guide_due(struct plan_guide *g, char **due)
 			free(line);
 			return PLAN_GUIDE_LINE;
 		}
-		if (plan_guide_date(g, line, date)) {
+		if ((ok = plan_guide_date(g, line, date)) == -1) {
+			free(line);
+			return PLAN_GUIDE_END;
+		}
+		if (ok) {
 			free(line);
 			date_long(date, when, sizeof when);
 			plan_guide_sayf(g, "That is %s.", when);

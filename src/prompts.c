@@ -32,6 +32,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "feature.h"
 #include "prompts.h"
 #include "sentence.h"
 #include "util.h"
@@ -55,6 +56,8 @@ enum prompts_kind {
 	PROMPTS_PLAN_SECTION,
 	PROMPTS_REPLIES_SECTION,
 	PROMPTS_READINESS_SECTION,
+	PROMPTS_WEIGHTS_SECTION,
+	PROMPTS_MODEL_SECTION,
 	PROMPTS_DEFINE,
 	PROMPTS_BAD	/* a header already reported; its keys are ignored */
 };
@@ -114,6 +117,8 @@ struct prompts_loader {
 	int			  replies_line;
 	const char		 *file;	/* the file being read */
 	int			  file_area;	/* its [area], or -1 */
+	struct prompts_guard	 *skips;	/* [model] skip, resolved last */
+	size_t			  nskips;
 };
 
 /* The placeholders a reply may hold, in the order of prompts.h. */
@@ -271,6 +276,8 @@ static const struct {
 	{ "plan", 0, PROMPTS_PLAN_SECTION },
 	{ "replies", 0, PROMPTS_REPLIES_SECTION },
 	{ "readiness", 0, PROMPTS_READINESS_SECTION },
+	{ "weights", 1, PROMPTS_WEIGHTS_SECTION },
+	{ "model", 0, PROMPTS_MODEL_SECTION },
 	{ "define", 0, PROMPTS_DEFINE }
 };
 
@@ -306,7 +313,7 @@ prompts_header(struct prompts_loader *l, char *s, size_t len, int line,
 	if (i == PROMPTS_NITEMS(prompts_kinds)) {
 		prompts_problem(l->probs, "%s:%d: unknown section '%.*s' (use "
 		    "[area], [indicator ID], [cue NAME], [scale], [plan], "
-		    "[replies], [readiness] or [define])", l->file, line,
+		    "[replies], [readiness], [weights ID], [model] or [define])", l->file, line,
 		    (int)(len > 60 ? 60 : len), s);
 		return;
 	}
@@ -865,6 +872,9 @@ prompts_indicator_clear(struct prompts_indicator *ind)
 	for (i = 0; i < ind->nsamples; i++)
 		free(ind->samples[i].text);
 	free(ind->samples);
+	for (i = 0; i < ind->weights.n; i++)
+		free(ind->weights.v[i].feature);
+	free(ind->weights.v);
 	memset(ind, 0, sizeof *ind);
 }
 
@@ -975,6 +985,7 @@ prompts_indicator(struct prompts_loader *l, const struct prompts_section *sec)
 	tmp.index = idx;
 	tmp.file = l->file;
 	tmp.line = sec->line;
+	tmp.weights = l->p->indicators[idx].weights;	/* read first, perhaps */
 	l->p->indicators[idx] = tmp;
 
 	l->guards = prompts_grow(l->guards, l->nguards, sizeof *l->guards);
@@ -1442,6 +1453,165 @@ prompts_file_defines(struct prompts_loader *l, const char *path,
 	}
 }
 
+static struct match_cue *prompts_cue_find(const struct prompts *, const char *,
+    size_t);
+
+/* Read a number with an optional sign and fraction; 0, or -1 when not one. */
+static int
+prompts_real(const char *s, double *out)
+{
+	char	*end;
+
+	if (*s == '\0')
+		return -1;
+	*out = strtod(s, &end);
+	return *end == '\0' && *out > -1e6 && *out < 1e6 ? 0 : -1;
+}
+
+/* Compare weights by feature. */
+static int
+prompts_weight_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct prompts_weight *)a)->feature,
+	    ((const struct prompts_weight *)b)->feature);
+}
+
+/* Read "feature = TEXT NUMBER" into w. */
+static int
+prompts_weight_entry(struct prompts_loader *l, const struct prompts_entry *e,
+    struct prompts_weights *w)
+{
+	char	*sp, *text;
+
+	if ((sp = strrchr(e->value, ' ')) == NULL || sp == e->value) {
+		prompts_problem(l->probs, "%s:%d: a feature is its text and a "
+		    "weight, as in 'feature = pilot 0.8'", l->file, e->line);
+		return -1;
+	}
+	if (w->n >= PROMPTS_MAX_WEIGHTS) {
+		prompts_problem(l->probs, "%s:%d: more than %d features for "
+		    "one indicator", l->file, e->line, PROMPTS_MAX_WEIGHTS);
+		return -1;
+	}
+	text = xstrndup(e->value, (size_t)(sp - e->value));
+	w->v = prompts_grow(w->v, w->n, sizeof *w->v);
+	w->v[w->n].feature = text;
+	if (strlen(text) >= FEATURE_MAX || prompts_real(sp + 1,
+	    &w->v[w->n].w) != 0) {
+		prompts_problem(l->probs, "%s:%d: '%s' is not a feature and a "
+		    "weight (features are at most %d bytes)", l->file, e->line,
+		    e->value, FEATURE_MAX - 1);
+		free(text);
+		return -1;
+	}
+	w->n++;
+	return 0;
+}
+
+/* Check that no feature is given twice; the weights are sorted. */
+static void
+prompts_weights_sorted(struct prompts_loader *l, struct prompts_weights *w)
+{
+	size_t	k;
+
+	if (w->n > 1)
+		qsort(w->v, w->n, sizeof *w->v, prompts_weight_cmp);
+	for (k = 1; k < w->n; k++) {
+		if (strcmp(w->v[k - 1].feature, w->v[k].feature) == 0)
+			prompts_problem(l->probs, "%s:%d: feature '%s' is given "
+			    "twice", l->file, w->line, w->v[k].feature);
+	}
+}
+
+/* Keep a [weights ID] section. */
+static void
+prompts_weights(struct prompts_loader *l, const struct prompts_section *sec)
+{
+	struct prompts_weights	*w;
+	const struct prompts_entry *e;
+	size_t			 k;
+	int			 i, bias = 0;
+
+	if ((i = framework_indicator_find(sec->name)) == -1) {
+		prompts_problem(l->probs, "%s:%d: [weights %s]: no such "
+		    "indicator", l->file, sec->line, sec->name);
+		return;
+	}
+	w = &l->p->indicators[i].weights;
+	if (w->file != NULL) {
+		prompts_problem(l->probs, "%s:%d: [weights %s] is given twice "
+		    "(also at %s:%d)", l->file, sec->line, sec->name, w->file,
+		    w->line);
+		return;
+	}
+	w->file = l->file;
+	w->line = sec->line;
+	for (k = 0; k < sec->nentries; k++) {
+		e = &sec->entries[k];
+		if (strcmp(e->key, "feature") == 0)
+			prompts_weight_entry(l, e, w);
+		else if (strcmp(e->key, "bias") == 0 || strcmp(e->key,
+		    "pattern") == 0) {
+			bias += strcmp(e->key, "bias") == 0;
+			if (prompts_real(e->value, *e->key == 'b' ? &w->bias :
+			    &w->pattern) != 0)
+				prompts_problem(l->probs, "%s:%d: %s must be a "
+				    "number", l->file, e->line, e->key);
+		} else
+			prompts_unknown_key(l, e, "[weights]", "bias, pattern, feature");
+	}
+	if (bias != 1)
+		prompts_problem(l->probs, "%s:%d: [weights %s] needs one bias",
+		    l->file, sec->line, sec->name);
+	prompts_weights_sorted(l, w);
+}
+
+/* Keep a [model] section: the cues whose sentences the weights leave out. */
+static void
+prompts_model(struct prompts_loader *l, const struct prompts_section *sec)
+{
+	const struct prompts_entry	*e;
+	size_t				 k;
+
+	for (k = 0; k < sec->nentries; k++) {
+		e = &sec->entries[k];
+		if (strcmp(e->key, "skip") != 0) {
+			prompts_unknown_key(l, e, "[model]", "skip");
+			continue;
+		}
+		l->skips = prompts_grow(l->skips, l->nskips, sizeof *l->skips);
+		l->skips[l->nskips].indicator = -1;
+		l->skips[l->nskips].spec = xstrdup(e->value);
+		l->skips[l->nskips].file = l->file;
+		l->skips[l->nskips++].line = e->line;
+	}
+}
+
+/* Resolve the [model] skip cues, once every cue is known. */
+static void
+prompts_resolve_skips(struct prompts_loader *l)
+{
+	struct match_cue	*c;
+	size_t			 i;
+
+	for (i = 0; i < l->nskips; i++) {
+		c = prompts_cue_find(l->p, l->skips[i].spec,
+		    strlen(l->skips[i].spec));
+		if (c == NULL) {
+			prompts_problem(l->probs, "%s:%d: skip names unknown cue "
+			    "'%s'", l->skips[i].file, l->skips[i].line,
+			    l->skips[i].spec);
+			continue;
+		}
+		l->p->skip = prompts_grow(l->p->skip, l->p->nskip,
+		    sizeof *l->p->skip);
+		l->p->skip[l->p->nskip++] = c;
+	}
+	for (i = 0; i < l->nskips; i++)
+		free(l->skips[i].spec);
+	free(l->skips);
+}
+
 /* Check and keep the other sections of a file (the third pass). */
 static void
 prompts_file_sections(struct prompts_loader *l, const char *path,
@@ -1474,6 +1644,12 @@ prompts_file_sections(struct prompts_loader *l, const char *path,
 			break;
 		case PROMPTS_READINESS_SECTION:
 			prompts_readiness(l, &secs[i]);
+			break;
+		case PROMPTS_WEIGHTS_SECTION:
+			prompts_weights(l, &secs[i]);
+			break;
+		case PROMPTS_MODEL_SECTION:
+			prompts_model(l, &secs[i]);
 			break;
 		case PROMPTS_DEFINE:
 		case PROMPTS_BAD:
@@ -1656,6 +1832,7 @@ prompts_load(const char *dir, struct prompts_problems *probs, int flags)
 	for (i = 0; i < p->nfiles; i++)
 		prompts_file_sections(&l, p->files[i], &pf[i]);
 	prompts_resolve_guards(&l);
+	prompts_resolve_skips(&l);
 	prompts_missing(&l, dir);
 out:
 	for (i = 0; pf != NULL && i < p->nfiles; i++)
@@ -1895,6 +2072,7 @@ prompts_free(struct prompts *p)
 		free(p->cues[i]);
 	}
 	free(p->cues);
+	free(p->skip);
 	for (i = 0; i < PROMPTS_SCALE; i++)
 		free(p->scale[i]);
 	prompts_plan_clear(&p->plan);

@@ -9,7 +9,9 @@
  * [replies] the coach answers with, each in several variants; once, the
  * [plan] section (the guided questions of the action plan and the
  * patterns that flag a vague action); and once, the [readiness] rule
- * that says when an area shows a good level of experience to build on.
+ * that says when an area shows a good level of experience to build on;
+ * and, when given, each indicator's learned [weights] and the [model]
+ * section saying which sentences the weights leave out.
  * The format is described in dhcoach-prompts(5).
  *
  * Loading is all or nothing: any problem (malformed line, unknown or
@@ -41,6 +43,7 @@
 #define PROMPTS_MAX_PATTERNS	5000		/* patterns in all files */
 #define PROMPTS_MAX_DEFINES	2000		/* [define] names in all files */
 #define PROMPTS_MAX_VARIANTS	20		/* variants of one reply */
+#define PROMPTS_MAX_WEIGHTS	5000		/* weights of one indicator */
 #define PROMPTS_MAX_EXPANDED	(64 * 1024)	/* the definitions one pattern calls */
 
 struct prompts_sample {
@@ -48,6 +51,28 @@ struct prompts_sample {
 	int		 want;	/* 1: must be shown; 0: must not */
 	const char	*file;
 	int		 line;
+};
+
+/* A learned weight of a feature (feature.h). */
+struct prompts_weight {
+	char	*feature;
+	double	 w;
+};
+
+/*
+ * An indicator's weighted score ([weights ID]), learned from labelled
+ * real writing: bias, plus pattern when one of its patterns matched,
+ * plus the weight of each feature the answer's sentences hold (each
+ * counted once); the indicator is shown when the score is above 0.
+ * Without weights (file NULL), a pattern match alone decides.
+ */
+struct prompts_weights {
+	const char		*file;	/* where its section is, or NULL */
+	int			 line;
+	double			 bias;
+	double			 pattern;
+	struct prompts_weight	*v;	/* sorted by feature */
+	size_t			 n;
 };
 
 struct prompts_indicator {
@@ -62,6 +87,7 @@ struct prompts_indicator {
 	struct match_set	 set;
 	struct prompts_sample	*samples;
 	size_t			 nsamples;
+	struct prompts_weights	 weights;
 };
 
 struct prompts_area {
@@ -163,6 +189,9 @@ struct prompts {
 	struct prompts_plan		  plan;
 	struct prompts_replies		  replies;
 	struct prompts_readiness	  readiness;
+	struct match_cue		**skip;	/* [model]: sentences left out */
+	size_t				  nskip;
+	int				  unweighted;	/* ignore [weights] */
 	int				  jit;	/* prompts_jit has run */
 };
 

@@ -102,6 +102,38 @@ recover_save(const char *dir, struct recover_item *item, struct err *e)
 	return 0;
 }
 
+/* Keep text that can never be an answer; see recover.h. */
+int
+recover_keep(const char *dir, const char *text, char **path, struct err *e)
+{
+	FILE	*f;
+	int	 fd, saved = 0;
+
+	if (util_mkdirs(dir, 0700) != 0)
+		return recover_fail(dir, errno, e);
+	*path = xasprintf("%s/kept-%ld-XXXXXX.txt", dir, (long)getpid());
+	if ((fd = mkstemps(*path, 4)) == -1) {
+		saved = errno;
+		free(*path);
+		*path = NULL;
+		return recover_fail(dir, saved, e);
+	}
+	if ((f = fdopen(fd, "w")) == NULL)
+		fatal("fdopen");
+	fputs(text, f);
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+		saved = errno != 0 ? errno : EIO;
+	if (fclose(f) != 0 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		unlink(*path);
+		free(*path);
+		*path = NULL;
+		return recover_fail(dir, saved, e);
+	}
+	return 0;
+}
+
 /* Take a header line "# key: value" into item. */
 static void
 recover_parse_header(struct recover_item *item, const char *line)
@@ -165,6 +197,37 @@ recover_read(const char *path, struct recover_item *item, struct err *e)
 		free(item->path);
 		item->path = xstrdup(path);
 	}
+	return 0;
+}
+
+/* The answer after an editor had the file; see recover.h. */
+int
+recover_read_text(const char *path, char **text, struct err *e)
+{
+	struct recover_item	 it;
+	FILE			*f;
+	size_t			 len;
+
+	memset(&it, 0, sizeof it);
+	if (recover_read(path, &it, e) == 0) {
+		*text = it.answer;
+		it.answer = NULL;
+		recover_item_clear(&it);
+	} else {
+		err_clear(e);
+		if ((f = fopen(path, "r")) == NULL)
+			return err_set(e, ERR_INPUT, "cannot read %s: %s", path,
+			    strerror(errno));
+		if (util_read_stream(f, RECOVER_MAX, text, &len) != 0) {
+			fclose(f);
+			return err_set(e, ERR_INPUT, "cannot read %s: %s", path,
+			    strerror(errno));
+		}
+		fclose(f);
+	}
+	len = strlen(*text);
+	while (len > 0 && strchr(" \t\r\n", (*text)[len - 1]) != NULL)
+		(*text)[--len] = '\0';
 	return 0;
 }
 

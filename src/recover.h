@@ -59,12 +59,29 @@ int recover_read(const char *path, struct recover_item *item,
     struct err *e);
 
 /*
+ * The answer in the file at path after an editor had it: the text below
+ * the header when the header is still there, else the whole file (the
+ * editor, or the candidate, may have removed it), trailing white space
+ * trimmed.  *text is a new string.  Returns 0, or -1 with *e.
+ */
+int recover_read_text(const char *path, char **text, struct err *e);
+
+/*
  * Every recovery file in dir that belongs to database db (an absolute
  * path), oldest first.  A missing folder is an empty list.  Returns 0,
  * or -1 with *e.
  */
 int recover_list(const char *dir, const char *db, struct recover_item **out,
     size_t *n, struct err *e);
+
+/*
+ * Keep text that cannot be saved as an answer at all (over the size
+ * limit) in a new file "kept-*.txt" of dir, 0600, for the candidate to
+ * take back: never restored as an answer.  Sets *path (a new string).
+ * Returns 0, or -1 with *e.
+ */
+int recover_keep(const char *dir, const char *text, char **path,
+    struct err *e);
 
 /* Remove item's file (once its answer is saved).  0, or -1 with *e. */
 int recover_remove(const struct recover_item *item, struct err *e);

@@ -38,6 +38,7 @@ struct render_report_list {
 	int		 n;
 	int		 ind[FRAMEWORK_NINDICATORS];
 	const char	*quote[FRAMEWORK_NINDICATORS];	/* NULL: none */
+	const char	*first[FRAMEWORK_NINDICATORS];	/* the newest, or NULL */
 	int		 above[FRAMEWORK_NINDICATORS];	/* all used */
 };
 
@@ -155,6 +156,7 @@ render_report_add(struct render_report_list *l, int i, const char **v,
 
 	l->ind[l->n] = i;
 	l->quote[l->n] = NULL;
+	l->first[l->n] = n > 0 ? v[0] : NULL;
 	l->above[l->n] = n > 0;
 	for (k = 0; k < n; k++) {
 		used = 0;
@@ -519,8 +521,9 @@ render_report_json_list(struct json *j, const struct prompts *p,
 		json_string(j, framework_indicators[l->ind[k]].id);
 		json_key(j, "title");
 		json_string(j, p->indicators[l->ind[k]].title);
+		/* A program gets a sentence for each: no list to keep tidy. */
 		json_key(j, "quote");
-		json_string(j, l->quote[k]);
+		json_string(j, l->quote[k] != NULL ? l->quote[k] : l->first[k]);
 		json_object_end(j);
 	}
 	json_array_end(j);

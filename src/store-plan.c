@@ -165,23 +165,14 @@ store_plan_update(struct db *db, const struct plan_action *a, struct err *e)
 	return n == -1 ? -1 : n > 0;
 }
 
-/* Read a count into *(int64_t *)ctx. */
-static int
-store_plan_count_row(void *ctx, struct db_row *row, struct err *e)
-{
-	(void)e;
-	*(int64_t *)ctx = db_row_int(row, 0, 0, INT64_MAX);
-	return 0;
-}
-
 /* Mark action id done or open again. */
 int
 store_plan_set_done(struct db *db, int64_t id, int done, struct err *e)
 {
-	const char	*what = "could not change your action";
-	char		 now[DATE_TIME_LEN];
-	int64_t		 n = 0;
-	int		 changed;
+	const char		*what = "could not change your action";
+	struct plan_action	 a;
+	char			 now[DATE_TIME_LEN];
+	int			 changed, rc;
 
 	date_now(now);
 	if (done)
@@ -194,11 +185,11 @@ store_plan_set_done(struct db *db, int64_t id, int done, struct err *e)
 		    "status = 'done'", "it", id, now);
 	if (changed != 0)
 		return changed == -1 ? -1 : 1;
-	/* Nothing changed: already so, or no such action. */
-	if (db_query(db, e, what, store_plan_count_row, &n, "SELECT count(*) "
-	    "FROM plan WHERE id = ?1", "i", id) != 0)
-		return -1;
-	return n > 0 ? 2 : 0;
+	/* Nothing changed: already so, no such action, or a damaged row. */
+	memset(&a, 0, sizeof a);
+	rc = store_plan_get(db, id, &a, e);
+	plan_action_clear(&a);
+	return rc == 1 ? 2 : rc;
 }
 
 /* Remove action id. */

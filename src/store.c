@@ -883,6 +883,9 @@ struct store_progress_ctx {
 	char			 started[DATE_TIME_LEN];
 	int64_t			 answer;	/* the answer of the last row */
 	struct store_sitting	 s;
+	/* Shown in any sitting so far, and how many: the running picture. */
+	char			 ever[FRAMEWORK_NAREAS][FRAMEWORK_NINDICATORS];
+	int			 never[FRAMEWORK_NAREAS];
 };
 
 /* A rating of the sitting being gathered. */
@@ -923,7 +926,7 @@ store_progress_flush(struct store_progress_ctx *g, struct err *e)
 		v.area = a;
 		v.rating = g->s.rating[a];
 		v.nanswers = g->s.nanswers[a];
-		v.shown = g->s.nshown[a];
+		v.shown = g->never[a];
 		if (g->fn(g->ctx, &v, e) == -1)
 			return -1;
 	}
@@ -964,6 +967,10 @@ store_progress_row(void *ctx, struct db_row *row, struct err *e)
 	if (i != -1 && framework_indicators[i].area == a && !g->s.shown[a][i]) {
 		g->s.shown[a][i] = 1;
 		g->s.nshown[a]++;
+	}
+	if (i != -1 && framework_indicators[i].area == a && !g->ever[a][i]) {
+		g->ever[a][i] = 1;
+		g->never[a]++;
 	}
 	return 0;
 }

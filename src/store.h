@@ -125,7 +125,8 @@ struct store_visit {
 	int		 area;
 	int		 rating;	/* 0: none */
 	int		 nanswers;
-	int		 shown;		/* own indicators its answers showed */
+	int		 shown;		/* own indicators shown by its end, over
+					 * every sitting so far */
 };
 
 typedef int (*store_visit_fn)(void *ctx, const struct store_visit *,

@@ -31,10 +31,8 @@
 #include "analyse.h"
 #include "framework.h"
 #include "prompts.h"
+#include "records.h"
 #include "util.h"
-
-/* The largest corpus file read. */
-#define CORPUS_MAX_FILE	(64 * 1024 * 1024)
 
 struct corpus {
 	const struct prompts	*prompts;
@@ -45,36 +43,12 @@ struct corpus {
 	int			 fni[FRAMEWORK_NINDICATORS];
 };
 
-/* Read "present:" ids into want; returns -1 on an unknown id. */
-static int
-corpus_present(const char *file, const char *id, const char *line,
-    size_t len, int *want)
-{
-	char	*ids, *w, *save = NULL;
-	int	 i, rc = 0;
-
-	ids = xstrndup(line, len);
-	for (w = strtok_r(ids, " \t\r", &save); w != NULL;
-	    w = strtok_r(NULL, " \t\r", &save)) {
-		if (strcmp(w, "-") == 0)
-			continue;
-		if ((i = framework_indicator_find(w)) == -1) {
-			fprintf(stderr, "corpus: %s: %s: unknown indicator "
-			    "id %s\n", file, id, w);
-			rc = -1;
-			break;
-		}
-		want[i] = 1;
-	}
-	free(ids);
-	return rc;
-}
-
 /* Judge one answer against what its record says is present. */
 static void
-corpus_judge(struct corpus *c, const char *id, const char *text, size_t len,
+corpus_judge(void *ctx, const char *id, const char *text, size_t len,
     const int *want)
 {
+	struct corpus	*c = ctx;
 	struct analysis	a;
 	size_t		w;
 	int		i, got;
@@ -102,84 +76,6 @@ corpus_judge(struct corpus *c, const char *id, const char *text, size_t len,
 	}
 	c->answers++;
 	analyse_free(&a);
-}
-
-/* The end of the line starting at s (before its newline). */
-static const char *
-corpus_eol(const char *s, const char *end)
-{
-	const char	*nl = memchr(s, '\n', end - s);
-
-	return nl != NULL ? nl : end;
-}
-
-/*
- * Judge one record starting at *at (its "=== " line); moves *at to the
- * next record.  Returns -1 on a bad record.
- */
-static int
-corpus_record(struct corpus *c, const char *file, const char **at,
-    const char *end)
-{
-	const char	*s = *at, *eol, *text = NULL;
-	char		*id;
-	int		 want[FRAMEWORK_NINDICATORS] = { 0 }, rc = 0;
-
-	eol = corpus_eol(s, end);
-	id = xstrndup(s + 4, eol - s - 4);
-	for (s = eol < end ? eol + 1 : end; s < end; s = eol + 1) {
-		eol = corpus_eol(s, end);
-		if (eol - s >= 4 && strncmp(s, "=== ", 4) == 0)
-			break;
-		if (text == NULL && strncmp(s, "present:", 8) == 0)
-			rc = corpus_present(file, id, s + 8, eol - s - 8, want);
-		else if (text == NULL && eol - s == 3 && strncmp(s, "---",
-		    3) == 0)
-			text = eol + 1 < end ? eol + 1 : end;
-		if (eol == end) {
-			s = end;
-			break;
-		}
-	}
-	if (text == NULL) {
-		fprintf(stderr, "corpus: %s: %s: no '---' line before the "
-		    "text\n", file, id);
-		rc = -1;
-	}
-	if (rc == 0)
-		corpus_judge(c, id, text, s > text ? s - text : 0, want);
-	free(id);
-	*at = s;
-	return rc;
-}
-
-/* Judge every record of a file.  Returns -1 on a bad file. */
-static int
-corpus_file(struct corpus *c, const char *file)
-{
-	FILE		*f;
-	char		*data;
-	const char	*s, *end;
-	size_t		 len;
-	int		 rc = 0;
-
-	if ((f = fopen(file, "r")) == NULL ||
-	    util_read_stream(f, CORPUS_MAX_FILE, &data, &len) != 0) {
-		fprintf(stderr, "corpus: %s: %s\n", file, strerror(errno));
-		if (f != NULL)
-			fclose(f);
-		return -1;
-	}
-	fclose(f);
-	end = data + len;
-	for (s = data; s < end && rc == 0; ) {
-		if (end - s >= 4 && strncmp(s, "=== ", 4) == 0)
-			rc = corpus_record(c, file, &s, end);
-		else
-			s = corpus_eol(s, end) + 1;
-	}
-	free(data);
-	return rc;
 }
 
 /* Print the figures; returns 1 when a threshold is not reached. */
@@ -274,7 +170,7 @@ main(int argc, char **argv)
 	prompts_jit(p);
 	c.prompts = p;
 	for (i = optind; i < argc && rc == 0; i++) {
-		if (corpus_file(&c, argv[i]) != 0)
+		if (records_read(argv[i], corpus_judge, &c) != 0)
 			rc = 2;
 	}
 	if (rc == 0)

@@ -373,7 +373,7 @@ test_md_header(void **state)
 	"\"shown\":3,\"total\":4,\"evidence\":[{\"id\":\"sv.big-picture\"," \
 	"\"title\":\"Seeing the bigger picture\",\"quote\":\"We linked it " \
 	"to the strategy.\"},{\"id\":\"sv.analysis\",\"title\":\"Making " \
-	"sense of information\",\"quote\":null},{\"id\":\"sv.vision\"," \
+	"sense of information\",\"quote\":\"We linked it to the strategy.\"},{\"id\":\"sv.vision\"," \
 	"\"title\":\"Setting out a vision\",\"quote\":\"I described a ward " \
 	"with no paper.\"}],\"covered\":[{\"id\":\"sv.influence\",\"title\":" \
 	"\"Bringing key people on board\",\"quote\":\"The board backed " \
