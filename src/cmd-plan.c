@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "framework.h"
 #include "picture.h"
+#include "plan-flow.h"
 #include "plan-guide.h"
 #include "plan.h"
 #include "render-plan.h"
@@ -272,93 +273,70 @@ cmd_plan_default_area(struct db *db)
 	return best;
 }
 
-/* What became of a guided action; 0, or -1 with *e. */
+/* plan add with the guided questions: one action, from any draft kept. */
 static int
-cmd_plan_guided_end(struct db *db, struct plan_action *d,
-    enum plan_guide_result r, int edit, struct err *e)
+cmd_plan_add_guided(struct cmd_ctx *ctx, struct err *e)
 {
-	int64_t	id;
-	int	rc;
-
-	if (r == PLAN_GUIDE_STOP || r == PLAN_GUIDE_EOF) {
-		if (edit)
-			printf("\nNot saved: action %lld is as it was.\n",
-			    (long long)d->id);
-		else if (store_plan_draft_set(db, d, e) != 0)
-			return -1;
-		else if (r == PLAN_GUIDE_EOF)
-			printf("\nNothing was added yet: what you wrote is kept "
-			    "as a draft for 'dhcoach plan add'.\n");
-		return 0;
-	}
-	if (r == PLAN_GUIDE_DISCARD) {
-		printf("Not saved.\n");
-		return edit ? 0 : store_plan_draft_clear(db, e);
-	}
-	if (edit) {
-		if ((rc = store_plan_update(db, d, e)) == 0)
-			return err_set(e, ERR_NO_ACTION, "action %lld is no "
-			    "longer in your plan", (long long)d->id);
-		if (rc == 1)
-			printf("Saved the changes to action %lld.\n",
-			    (long long)d->id);
-		return rc == 1 ? 0 : -1;
-	}
-	if ((id = store_plan_add(db, d, e)) == -1)
-		return -1;
-	printf("Saved as action %lld. 'dhcoach plan' shows your plan.\n",
-	    (long long)id);
-	return store_plan_draft_clear(db, e);
-}
-
-/* Ask the guided questions over standard input for draft d. */
-static enum plan_guide_result
-cmd_plan_ask(const struct prompts *p, struct plan_action *d, int edit)
-{
-	struct plan_guide	 g;
+	struct plan_flow	 f;
 	struct source		 src;
-	enum plan_guide_result	 r;
-
-	repl_source_init(&src, NULL, 0);
-	plan_guide_init(&g, p, &src, stdout, cmd_width());
-	if (!edit)
-		util_wrap(stdout, p->plan.intro, 0, 0, cmd_width());
-	r = plan_guide_run(&g, d, edit);
-	repl_source_free(&src);
-	return r;
-}
-
-/* plan add and plan edit, with the guided questions. */
-static int
-cmd_plan_guided(struct cmd_ctx *ctx, const struct cmd_args *args, int edit,
-    struct err *e)
-{
-	struct plan_action	 d;
 	struct prompts		*p = NULL;
 	struct db		*db = NULL;
-	int			 rc = -1, a;
+	int			 rc = -1;
+
+	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
+	    cmd_open_db(ctx, DB_WRITE, &db, e) != 0)
+		goto out;
+	repl_source_init(&src, NULL, 0);
+	plan_flow_init(&f, p, db, &src, stdout, cmd_width());
+	plan_flow_run(&f, cmd_plan_default_area(db), NULL, 0);
+	repl_source_free(&src);
+	rc = cmd_finish(e);
+out:
+	db_close(db);
+	prompts_free(p);
+	return rc;
+}
+
+/* plan edit with the guided questions, over the action as it is. */
+static int
+cmd_plan_edit_guided(struct cmd_ctx *ctx, const struct cmd_args *args,
+    struct err *e)
+{
+	struct plan_guide	 g;
+	struct plan_action	 d;
+	struct source		 src;
+	struct prompts		*p = NULL;
+	struct db		*db = NULL;
+	int			 rc = -1;
 
 	memset(&d, 0, sizeof d);
 	if (cmd_prompts(ctx, 0, &p, e) != 0 ||
-	    cmd_open_db(ctx, edit ? DB_READ : DB_WRITE, &db, e) != 0)
+	    cmd_open_db(ctx, DB_READ, &db, e) != 0 ||
+	    cmd_plan_get(db, args, &d, e) != 0)
 		goto out;
-	if (edit) {
-		if (db == NULL) {
-			cmd_plan_get(db, args, &d, e);
-			goto out;
+	db_close(db);
+	if (cmd_open_db(ctx, DB_WRITE, &db, e) != 0)
+		goto out;
+	repl_source_init(&src, NULL, 0);
+	plan_guide_init(&g, p, &src, stdout, cmd_width());
+	switch (plan_guide_run(&g, &d, 1)) {
+	case PLAN_GUIDE_SAVE:
+		if ((rc = store_plan_update(db, &d, e)) == 0)
+			rc = err_set(e, ERR_NO_ACTION, "action %lld is no "
+			    "longer in your plan", (long long)d.id);
+		else if (rc == 1) {
+			printf("Saved the changes to action %lld.\n",
+			    (long long)d.id);
+			rc = 0;
 		}
-		db_close(db);
-		if (cmd_open_db(ctx, DB_WRITE, &db, e) != 0 ||
-		    cmd_plan_get(db, args, &d, e) != 0)
-			goto out;
-	} else if ((rc = store_plan_draft_get(db, &d, e)) == 1)
-		printf("Carrying on with the action you started: press Enter "
-		    "to keep each answer you gave.\n");
-	else if (rc == -1)
-		goto out;
-	else if ((a = cmd_plan_default_area(db)) != -1)
-		d.area = xstrdup(framework_areas[a].id);
-	rc = cmd_plan_guided_end(db, &d, cmd_plan_ask(p, &d, edit), edit, e);
+		break;
+	default:
+		printf("\nNot saved: action %lld is as it was.\n",
+		    (long long)d.id);
+		rc = 0;
+		break;
+	}
+	repl_source_free(&src);
 	if (rc == 0)
 		rc = cmd_finish(e);
 out:
@@ -374,7 +352,7 @@ cmd_plan_add(struct cmd_ctx *ctx, const struct cmd_args *args, struct err *e)
 {
 	if (cmd_plan_any_field(args))
 		return cmd_plan_add_options(ctx, args, e);
-	return cmd_plan_guided(ctx, args, 0, e);
+	return cmd_plan_add_guided(ctx, e);
 }
 
 /* plan edit N with the options given: only those fields change. */
@@ -423,7 +401,7 @@ cmd_plan_edit(struct cmd_ctx *ctx, const struct cmd_args *args,
 {
 	if (cmd_plan_any_field(args))
 		return cmd_plan_edit_options(ctx, args, e);
-	return cmd_plan_guided(ctx, args, 1, e);
+	return cmd_plan_edit_guided(ctx, args, e);
 }
 
 /* plan show N */

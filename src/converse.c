@@ -22,13 +22,12 @@
 #include "converse.h"
 #include "date.h"
 #include "framework.h"
-#include "markup.h"
+#include "keep.h"
 #include "picture.h"
+#include "plan-flow.h"
 #include "plan-guide.h"
-#include "plan.h"
 #include "recover.h"
-#include "render-plan.h"
-#include "store-plan.h"
+#include "render-picture.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -56,12 +55,6 @@ enum converse_ask {
 	CONVERSE_ASK_REPLY	/* yes/no or a name: Enter is an answer */
 };
 
-/* An answer the store has not taken yet. */
-struct converse_pending {
-	struct recover_item	item;	/* path NULL when only in memory */
-	int			area;
-};
-
 struct converse {
 	const struct prompts		*p;
 	struct db			*db;
@@ -73,13 +66,13 @@ struct converse {
 	struct coach			 coach;
 	struct picture			 pic;
 	char				 today[DATE_LEN];
-	char				*dbkey;		/* the db's absolute path */
+	struct keep			 keep;		/* answers kept safe */
 	int64_t				 session;
 	int				 current;
 	int				 target;	/* of /goto */
 	enum converse_ask		 ask;
 	char				*edited;	/* an answer from /edit */
-	struct recover_item		*edit_item;	/* its recovery file */
+	char				*edit_path;	/* its recovery file */
 	int				 probed[FRAMEWORK_NAREAS]
 					    [FRAMEWORK_NINDICATORS];
 	int				 nprobes[FRAMEWORK_NAREAS];
@@ -87,8 +80,6 @@ struct converse {
 	int				 rating_due[FRAMEWORK_NAREAS];
 	char				*gist[FRAMEWORK_NAREAS];
 	char				*step;	/* a next step from Insightfulness */
-	struct converse_pending		*pending;
-	size_t				 npending;
 	char				*unused_first;
 	size_t				 unused_line;
 	char				*line;	/* the line being handled */
@@ -223,175 +214,54 @@ converse_area_name(struct converse *c, int a)
 	    c->p->areas[a].title);
 }
 
-/* Analyse text and list what it showed, for the store. */
-static size_t
-converse_found(const struct analysis *an, struct store_found *found,
-    char **quotes)
-{
-	size_t	n = 0;
-	int	i;
-
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		if (!analyse_shown(an, i))
-			continue;
-		quotes[n] = analyse_quote(an, i);
-		found[n].indicator = i;
-		found[n].quote = quotes[n];
-		n++;
-	}
-	return n;
-}
-
-/* Store one answer now: its id, or -1 with *e. */
-static int64_t
-converse_store(struct converse *c, int a, const char *kind, const char *q,
-    const char *text, const char *at, struct err *e)
-{
-	struct store_found	 found[FRAMEWORK_NINDICATORS];
-	char			*quotes[FRAMEWORK_NINDICATORS];
-	struct analysis		 an;
-	size_t			 n, k;
-	int64_t			 id;
-
-	analyse_run(c->p, text, strlen(text), &an);
-	n = converse_found(&an, found, quotes);
-	id = store_answer_add(c->db, c->session, a, kind, q, text, at, found,
-	    n, e);
-	for (k = 0; k < n; k++)
-		free(quotes[k]);
-	analyse_free(&an);
-	return id;
-}
-
-/* Try again to store the answers waiting, in order; stop at a failure. */
-static int
-converse_flush(struct converse *c, struct err *e)
-{
-	struct converse_pending	*w;
-	struct err		 rm = { 0 };
-	size_t			 k;
-
-	while (c->npending > 0) {
-		w = &c->pending[0];
-		if (converse_store(c, w->area, w->item.kind, w->item.question,
-		    w->item.answer, w->item.at, e) == -1)
-			return -1;
-		if (w->item.path != NULL && recover_remove(&w->item, &rm) != 0)
-			err_clear(&rm);
-		recover_item_clear(&w->item);
-		for (k = 1; k < c->npending; k++)
-			c->pending[k - 1] = c->pending[k];
-		c->npending--;
-	}
-	return 0;
-}
-
 /*
- * Queue an answer the store refused (why), writing it to the recovery
- * folder at once.  item's strings pass to the queue.
- */
-static void
-converse_queue(struct converse *c, int a, struct recover_item *item,
-    struct err *why)
-{
-	struct converse_pending	*w;
-	struct err		 e = { 0 };
-
-	c->pending = xreallocarray(c->pending, c->npending + 1,
-	    sizeof *c->pending);
-	w = &c->pending[c->npending++];
-	w->item = *item;
-	w->area = a;
-	memset(item, 0, sizeof *item);
-	if (w->item.path == NULL && (c->opt->recover_dir == NULL ||
-	    recover_save(c->opt->recover_dir, &w->item, &e) != 0)) {
-		converse_sayf(c, "I couldn't save that answer just now (%s), "
-		    "and I couldn't write it to a file either (%s). I'll keep "
-		    "it in memory and try again with your next answer.",
-		    why->msg, e.msg != NULL ? e.msg : "no home folder");
-		err_clear(&e);
-		return;
-	}
-	converse_sayf(c, "I couldn't save that answer just now (%s). It is "
-	    "kept safe in %s, and I'll save it as soon as the database lets "
-	    "me. Carry on.", why->msg, w->item.path);
-}
-
-/*
- * Keep an answer: stored at once, or queued when the store refuses it.
- * Returns its id, 0 when queued.
+ * Keep an answer: stored at once, or queued in the recovery folder when
+ * the store refuses it (keep.h), saying so.  Returns its id, 0 when
+ * queued.
  */
 static int64_t
 converse_keep(struct converse *c, int a, const char *kind, const char *q,
     const char *text)
 {
-	struct recover_item	 item;
-	struct err		 e = { 0 };
-	char			 now[DATE_TIME_LEN];
-	int64_t			 id = -1;
+	struct err	 why = { 0 }, nofile = { 0 };
+	const char	*path;
+	int64_t		 id = 0;
 
-	date_now(now);
-	if (converse_flush(c, &e) == 0 &&
-	    (id = converse_store(c, a, kind, q, text, NULL, &e)) != -1) {
-		if (c->edit_item != NULL && recover_remove(c->edit_item,
-		    &e) != 0)
-			err_clear(&e);
-		recover_item_clear(c->edit_item);
-		free(c->edit_item);
-		c->edit_item = NULL;
-		return id;
+	switch (keep_answer(&c->keep, a, kind, q, text, c->edit_path, &id,
+	    &path, &why, &nofile)) {
+	case KEEP_SAVED:
+		break;
+	case KEEP_FILED:
+		converse_sayf(c, "I couldn't save that answer just now (%s). It "
+		    "is kept safe in %s, and I'll save it as soon as the "
+		    "database lets me. Carry on.", why.msg, path);
+		break;
+	case KEEP_MEMORY:
+		converse_sayf(c, "I couldn't save that answer just now (%s), "
+		    "and I couldn't write it to a file either (%s). I'll keep "
+		    "it and try again with your next answer.", why.msg,
+		    nofile.msg);
+		break;
 	}
-	memset(&item, 0, sizeof item);
-	if (c->edit_item != NULL) {
-		item = *c->edit_item;
-		free(c->edit_item);
-		c->edit_item = NULL;
-		free(item.answer);
-		free(item.at);
-		free(item.question);
-		item.question = xstrdup(q);
-	} else {
-		item.db = xstrdup(c->dbkey);
-		item.area = xstrdup(framework_areas[a].id);
-		item.kind = xstrdup(kind);
-		item.question = xstrdup(q);
-	}
-	item.answer = xstrdup(text);
-	item.at = xstrdup(now);
-	converse_queue(c, a, &item, &e);
-	err_clear(&e);
-	return 0;
+	err_clear(&why);
+	err_clear(&nofile);
+	free(c->edit_path);
+	c->edit_path = NULL;
+	return id;
 }
 
 /* Read the picture again from the store, with the queued answers on top. */
 static int
 converse_refresh(struct converse *c)
 {
-	struct analysis	 an;
-	size_t		 k;
-	int		 i, a;
+	int	last = c->pic.last_area;	/* where the last sitting stopped */
 
 	picture_free(&c->pic);
 	picture_init(&c->pic);
 	if (store_picture(c->db, &c->pic, c->e) != 0)
 		return -1;
-	for (k = 0; k < c->npending; k++) {
-		a = c->pending[k].area;
-		analyse_run(c->p, c->pending[k].item.answer,
-		    strlen(c->pending[k].item.answer), &an);
-		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-			if (analyse_shown(&an, i)) {
-				char	*q = analyse_quote(&an, i);
-
-				picture_add_shown(&c->pic, a, i, q, c->session,
-				    c->pending[k].item.at);
-				free(q);
-			}
-		}
-		picture_add_asked(&c->pic, a, c->pending[k].item.question);
-		c->pic.areas[a].nanswers++;
-		analyse_free(&an);
-	}
+	c->pic.last_area = last;
+	keep_overlay(&c->keep, &c->pic);
 	return 0;
 }
 
@@ -568,42 +438,12 @@ converse_cmd_help(struct converse *c, const char *arg)
 	return CONVERSE_AGAIN;
 }
 
-/* The state of area a in words. */
-static const char *
-converse_state(struct converse *c, int a)
-{
-	switch (picture_state(&c->pic, a)) {
-	case PICTURE_FINISHED:
-		return "finished";
-	case PICTURE_STARTED:
-		return a == c->current ? "here now" : "started";
-	default:
-		return a == c->current ? "here now" : "not started";
-	}
-}
-
 /* /areas: each area with its state, evidence and rating. */
 static int
 converse_cmd_areas(struct converse *c, const char *arg)
 {
-	struct buf	b = { 0 };
-	int		a, shown, total, covered;
-
 	(void)arg;
-	for (a = 0; a < FRAMEWORK_NAREAS; a++) {
-		shown = picture_shown(&c->pic, a, &total);
-		covered = picture_covered(&c->pic, a);
-		fprintf(c->out, "%c%2d ", a == c->current ? '>' : ' ', a + 1);
-		buf_printf(&b, "%s (%s): %s; %d of %d shown",
-		    c->p->areas[a].title, framework_areas[a].id,
-		    converse_state(c, a), shown, total);
-		if (covered > 0)
-			buf_printf(&b, ", %d more you say you covered", covered);
-		if (c->pic.areas[a].rating != 0)
-			buf_printf(&b, "; rated %d", c->pic.areas[a].rating);
-		util_wrap_at(c->out, b.data, 4, 4, c->opt->width);
-		buf_free(&b);
-	}
+	render_picture_areas(c->out, c->p, &c->pic, c->current, c->opt->width);
 	return CONVERSE_AGAIN;
 }
 
@@ -688,57 +528,12 @@ converse_cmd_skip(struct converse *c, const char *arg)
 	return CONVERSE_AGAIN;
 }
 
-/*
- * The gaps of the current area the candidate may claim, numbered as
- * /covered lists them: own indicators first, then the quality of
- * evidence, neither shown nor claimed.
- */
-static int
-converse_open_gaps(struct converse *c, int *gaps)
-{
-	int	i, n = 0, evidence, a = c->current;
-
-	for (evidence = 0; evidence < 2; evidence++) {
-		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-			if (framework_indicators[i].area != (evidence ?
-			    FRAMEWORK_EVIDENCE : a) ||
-			    picture_settled(&c->pic, a, i))
-				continue;
-			gaps[n++] = i;
-		}
-	}
-	return n;
-}
-
 /* /gaps: what is still missing here, and what the candidate claims. */
 static int
 converse_cmd_gaps(struct converse *c, const char *arg)
 {
-	const struct picture_evidence	*ev;
-	int				 gaps[FRAMEWORK_NINDICATORS];
-	int				 i, n, k, a = c->current;
-	char				*line;
-
 	(void)arg;
-	n = converse_open_gaps(c, gaps);
-	for (k = 0; k < n; k++) {
-		line = xasprintf("- %s: %s", c->p->indicators[gaps[k]].title,
-		    c->p->indicators[gaps[k]].gap);
-		util_wrap(c->out, line, 0, 2, c->opt->width);
-		free(line);
-	}
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		ev = &c->pic.areas[a].ev[i];
-		if (!framework_counts(i, a) || ev->shown || !ev->covered)
-			continue;
-		line = xasprintf("- %s: you say you covered it; the coach did "
-		    "not find it.", c->p->indicators[i].title);
-		util_wrap(c->out, line, 0, 2, c->opt->width);
-		free(line);
-	}
-	if (n == 0)
-		converse_sayf(c, "Nothing is missing in %s: well done.",
-		    c->p->areas[a].title);
+	render_picture_gaps(c->out, c->p, &c->pic, c->current, c->opt->width);
 	return CONVERSE_AGAIN;
 }
 
@@ -804,7 +599,7 @@ converse_cmd_covered(struct converse *c, const char *arg)
 
 	if (strncmp(arg, "undo", 4) == 0 && (arg[4] == '\0' || arg[4] == ' '))
 		return converse_covered_undo(c, text_trim((char *)arg + 4));
-	n = converse_open_gaps(c, gaps);
+	n = render_picture_open(&c->pic, a, gaps);
 	if (*arg == '\0')
 		return converse_covered_list(c, gaps, n);
 	k = (int)strtol(arg, &end, 10);
@@ -855,7 +650,7 @@ converse_cmd_edit(struct converse *c, const char *arg)
 	}
 	date_now(now);
 	it = xcalloc(1, sizeof *it);
-	it->db = xstrdup(c->dbkey);
+	it->db = xstrdup(c->keep.dbkey);
 	it->area = xstrdup(framework_areas[c->current].id);
 	it->kind = xstrdup("prompt");
 	it->question = xstrdup("");
@@ -891,9 +686,10 @@ converse_cmd_edit(struct converse *c, const char *arg)
 		converse_warn(c, "read back what you wrote", &e);
 	else if (!util_is_blank(it->answer, strlen(it->answer))) {
 		c->edited = xstrdup(it->answer);
-		recover_item_clear(c->edit_item);
-		free(c->edit_item);
-		c->edit_item = it;
+		free(c->edit_path);
+		c->edit_path = xstrdup(it->path);
+		recover_item_clear(it);
+		free(it);
 		return CONVERSE_LINE;
 	} else
 		converse_say(c, "The editor gave back nothing, so there is "
@@ -905,196 +701,27 @@ converse_cmd_edit(struct converse *c, const char *arg)
 	return CONVERSE_AGAIN;
 }
 
-/* One area's lines of the summary. */
-static void
-converse_summary_area(struct converse *c, int a)
-{
-	struct buf	b = { 0 };
-	char		*title;
-	int		shown, total, covered, gap;
-
-	fprintf(c->out, "%2d ", a + 1);
-	util_wrap_at(c->out, c->p->areas[a].title, 3, 3, c->opt->width);
-	if (picture_state(&c->pic, a) == PICTURE_NOT_STARTED) {
-		util_wrap(c->out, "not started", 3, 3, c->opt->width);
-		return;
-	}
-	shown = picture_shown(&c->pic, a, &total);
-	covered = picture_covered(&c->pic, a);
-	if (c->pic.areas[a].rating != 0)
-		buf_printf(&b, "rated %d  ", c->pic.areas[a].rating);
-	else
-		buf_adds(&b, "unrated  ");
-	markup_bar(&b, shown, total, MARKUP_BAR);
-	buf_printf(&b, " %d of %d shown", shown, total);
-	if (covered > 0)
-		buf_printf(&b, ", %d you say you covered", covered);
-	util_wrap(c->out, b.data, 3, 5, c->opt->width);
-	buf_free(&b);
-	if ((gap = picture_next_gap(&c->pic, a, NULL)) != -1 &&
-	    framework_indicators[gap].area == a) {
-		title = xasprintf("next: %s", c->p->indicators[gap].title);
-		util_wrap(c->out, title, 3, 5, c->opt->width);
-		free(title);
-	}
-}
-
 /* /summary, and the end of a sitting: every area. */
 static int
 converse_cmd_summary(struct converse *c, const char *arg)
 {
-	int	a;
-
 	(void)arg;
 	converse_heading(c, "Your summary, over every sitting");
-	for (a = 0; a < FRAMEWORK_NAREAS; a++)
-		converse_summary_area(c, a);
+	render_picture_summary(c->out, c->p, &c->pic, c->opt->width);
 	converse_sayf(c, "Your answers are kept in %s.", c->opt->db_path);
 	return CONVERSE_AGAIN;
-}
-
-/* A plan-list row for the terminal. */
-static int
-converse_plan_row(void *ctx, const struct plan_action *a, struct err *e)
-{
-	(void)e;
-	render_plan_row(ctx, a);
-	return 0;
-}
-
-/* /plan list */
-static int
-converse_plan_list(struct converse *c)
-{
-	struct store_plan_filter	f = { -1, 0, 0, NULL };
-	struct render_plan		r;
-
-	render_plan_begin(&r, c->out, RENDER_PLAN_LIST, c->opt->width,
-	    c->today);
-	if (store_plan_each(c->db, &f, converse_plan_row, &r, c->e) != 0)
-		return CONVERSE_ERROR;
-	render_plan_end(&r);
-	if (r.n == 0)
-		converse_say(c, "Your plan is empty: /plan starts it.");
-	return CONVERSE_AGAIN;
-}
-
-/* The draft to start from: one kept from last time, or a new one. */
-static void
-converse_plan_draft(struct converse *c, struct plan_guide *g,
-    struct plan_action *d, int area, const char *action)
-{
-	struct err	e = { 0 };
-	char		*q;
-	int		 got;
-
-	memset(d, 0, sizeof *d);
-	if ((got = store_plan_draft_get(c->db, d, &e)) == -1)
-		err_clear(&e);
-	if (got == 1 && c->src->interactive) {
-		q = xasprintf("You started an action earlier: \"%s\". Carry "
-		    "on with it? (Y/n)", *d->action != '\0' ? d->action :
-		    "(not written yet)");
-		if (plan_guide_yesno(g, q, 1) == 0) {
-			plan_action_clear(d);
-			got = 0;
-		}
-		free(q);
-	}
-	if (got == 1)
-		return;
-	plan_action_clear(d);
-	d->area = xstrdup(framework_areas[area].id);
-	d->action = action != NULL ? xstrdup(action) : NULL;
-}
-
-/* Keep the draft for later; a failure is told. */
-static void
-converse_plan_keep(struct converse *c, const struct plan_action *d)
-{
-	struct err	e = { 0 };
-
-	if (store_plan_draft_set(c->db, d, &e) != 0)
-		converse_warn(c, "keep your draft", &e);
-}
-
-/* Store a confirmed action, unless it is already in the plan. */
-static void
-converse_plan_save(struct converse *c, struct plan_guide *g,
-    struct plan_action *d)
-{
-	struct err	 e = { 0 };
-	int64_t		 same, id;
-	char		*q;
-
-	if ((same = store_plan_find_same(c->db, d, &e)) > 0) {
-		q = xasprintf("That is the same as action %lld, already in your "
-		    "plan.%s", (long long)same, c->src->interactive ?
-		    " Save it again anyway? (y/N)" : " I have not added it "
-		    "again.");
-		if (!c->src->interactive || plan_guide_yesno(g, q, 0) != 1) {
-			free(q);
-			if (store_plan_draft_clear(c->db, &e) != 0)
-				err_clear(&e);
-			return;
-		}
-		free(q);
-	}
-	err_clear(&e);
-	if ((id = store_plan_add(c->db, d, &e)) == -1) {
-		converse_warn(c, "save that action", &e);
-		converse_plan_keep(c, d);
-		converse_say(c, "It is kept as a draft: /plan carries on with it.");
-		return;
-	}
-	converse_sayf(c, "Saved as action %lld.", (long long)id);
-	if (store_plan_draft_clear(c->db, &e) != 0)
-		err_clear(&e);
 }
 
 /* The guided plan questions, starting in area with action (or NULL). */
 static int
 converse_plan(struct converse *c, int area, const char *action)
 {
-	struct plan_guide	g;
-	struct plan_action	d;
-	struct err		e = { 0 };
-	int			more = 1;
+	struct plan_flow	f;
 
-	plan_guide_init(&g, c->p, c->src, c->out, c->opt->width);
+	plan_flow_init(&f, c->p, c->db, c->src, c->out, c->opt->width);
 	fputc('\n', c->out);
-	converse_say(c, c->p->plan.intro);
-	while (more) {
-		converse_plan_draft(c, &g, &d, area, action);
-		action = NULL;
-		switch (plan_guide_run(&g, &d, 0)) {
-		case PLAN_GUIDE_SAVE:
-			converse_plan_save(c, &g, &d);
-			break;
-		case PLAN_GUIDE_DISCARD:
-			if (store_plan_draft_clear(c->db, &e) != 0)
-				err_clear(&e);
-			converse_say(c, "Not saved.");
-			break;
-		case PLAN_GUIDE_STOP:
-			converse_plan_keep(c, &d);
-			more = 0;
-			break;
-		case PLAN_GUIDE_EOF:
-			converse_plan_keep(c, &d);
-			fputc('\n', c->out);
-			converse_say(c, "What you wrote is kept as a draft: /plan "
-			    "carries on with it next time.");
-			plan_action_clear(&d);
-			return CONVERSE_EOF;
-		}
-		plan_action_clear(&d);
-		if (more && c->src->interactive)
-			more = plan_guide_yesno(&g, "Would you like to add "
-			    "another action? (y/N)", 0) == 1;
-		else
-			more = 0;
-	}
+	if (plan_flow_run(&f, area, action, 1) == PLAN_FLOW_EOF)
+		return CONVERSE_EOF;
 	return CONVERSE_AGAIN;
 }
 
@@ -1102,10 +729,14 @@ converse_plan(struct converse *c, int area, const char *action)
 static int
 converse_cmd_plan(struct converse *c, const char *arg)
 {
-	int	r;
+	struct plan_flow	f;
+	int			r;
 
-	if (strcmp(arg, "list") == 0)
-		return converse_plan_list(c);
+	if (strcmp(arg, "list") == 0) {
+		plan_flow_init(&f, c->p, c->db, c->src, c->out, c->opt->width);
+		return plan_flow_list(&f, c->e) == 0 ? CONVERSE_AGAIN :
+		    CONVERSE_ERROR;
+	}
 	if (*arg != '\0') {
 		converse_say(c, "/plan adds to your action plan; /plan list "
 		    "shows it.");
@@ -1576,40 +1207,21 @@ converse_walk_end(struct converse *c)
 static int
 converse_restore(struct converse *c)
 {
-	struct recover_item	*v = NULL;
-	struct err		 e = { 0 };
-	size_t			 n = 0, k, saved = 0;
-	int			 a;
+	struct err	e = { 0 };
+	size_t		found, saved;
 
-	if (c->opt->recover_dir == NULL || recover_list(c->opt->recover_dir,
-	    c->dbkey, &v, &n, &e) != 0 || n == 0) {
+	if (keep_restore(&c->keep, &found, &saved, &e) != 0) {
+		converse_sayf(c, "\nSome answers from an earlier sitting could "
+		    "not be saved then, and still cannot be: %s. They stay in "
+		    "%s until they can.", e.msg, c->opt->recover_dir);
 		err_clear(&e);
-		return 0;
-	}
-	converse_sayf(c, "\n%zu answer%s from an earlier sitting could not be "
-	    "saved then; %s kept in %s. Saving %s now.", n, n == 1 ? "" : "s",
-	    n == 1 ? "it was" : "they were", c->opt->recover_dir,
-	    n == 1 ? "it" : "them");
-	for (k = 0; k < n; k++) {
-		a = framework_area_find(v[k].area != NULL ? v[k].area : "");
-		if (a == -1 || v[k].answer == NULL ||
-		    util_is_blank(v[k].answer, strlen(v[k].answer))) {
-			if (recover_remove(&v[k], &e) != 0)	/* nothing to keep */
-				err_clear(&e);
-			continue;
-		}
-		if (converse_store(c, a, v[k].kind != NULL ? v[k].kind :
-		    "prompt", v[k].question != NULL ? v[k].question : "",
-		    v[k].answer, v[k].at, &e) == -1) {
-			converse_warn(c, "save them", &e);
-			break;
-		}
-		saved++;
-		if (recover_remove(&v[k], &e) != 0)
-			err_clear(&e);
-	}
-	converse_sayf(c, "Saved %zu of %zu.", saved, n);
-	recover_items_free(v, n);
+	} else if (found > 0)
+		converse_sayf(c, "\n%zu answer%s from an earlier sitting could "
+		    "not be saved then and %s kept in %s: %s now in your "
+		    "database.", found, found == 1 ? "" : "s", found == 1 ?
+		    "was" : "were", c->opt->recover_dir, found == 1 ? "it is" :
+		    "they are");
+	(void)saved;
 	return converse_refresh(c);
 }
 
@@ -1753,8 +1365,6 @@ converse_init(struct converse *c, const struct prompts *p, struct db *db,
     struct source *src, FILE *out, const struct converse_options *opt,
     struct converse_outcome *res, struct err *e)
 {
-	char	*real;
-
 	memset(c, 0, sizeof *c);
 	memset(res, 0, sizeof *res);
 	c->p = p;
@@ -1768,28 +1378,22 @@ converse_init(struct converse *c, const struct prompts *p, struct db *db,
 	coach_init(&c->coach, p);
 	picture_init(&c->pic);
 	date_today(c->today);
-	real = realpath(db_path(db), NULL);
-	c->dbkey = real != NULL ? real : xstrdup(db_path(db));
+	keep_init(&c->keep, p, db, -1, opt->recover_dir);
 }
 
 /* Free the conversation's state. */
 static void
 converse_free(struct converse *c)
 {
-	size_t	k;
 	int	a;
 
 	picture_free(&c->pic);
-	for (k = 0; k < c->npending; k++)
-		recover_item_clear(&c->pending[k].item);
-	free(c->pending);
+	keep_free(&c->keep);
 	for (a = 0; a < FRAMEWORK_NAREAS; a++)
 		free(c->gist[a]);
-	recover_item_clear(c->edit_item);
-	free(c->edit_item);
+	free(c->edit_path);
 	free(c->edited);
 	free(c->step);
-	free(c->dbkey);
 	free(c->unused_first);
 	free(c->line);
 }
@@ -1799,18 +1403,18 @@ static int
 converse_finish(struct converse *c)
 {
 	struct err	e = { 0 };
+	size_t		n;
 
 	fputc('\n', c->out);
 	converse_cmd_summary(c, "");
-	if (converse_flush(c, &e) != 0) {
-		c->res->unsaved = (int)c->npending;
+	if (keep_flush(&c->keep, &e) != 0) {
+		n = c->keep.n;
+		c->res->unsaved = (int)n;
 		err_set(c->e, ERR_UNSAVED, "%zu answer%s could not be saved in "
 		    "%s (%s); %s kept in %s, and dhcoach saves %s the next time "
-		    "it starts", c->npending, c->npending == 1 ? "" : "s",
-		    c->opt->db_path, e.msg, c->npending == 1 ? "it is" :
-		    "they are", c->opt->recover_dir != NULL ?
-		    c->opt->recover_dir : "memory only", c->npending == 1 ?
-		    "it" : "them");
+		    "it starts", n, n == 1 ? "" : "s", c->opt->db_path, e.msg,
+		    n == 1 ? "it is" : "they are", c->opt->recover_dir != NULL ?
+		    c->opt->recover_dir : "memory only", n == 1 ? "it" : "them");
 		err_clear(&e);
 		return -1;
 	}
@@ -1842,8 +1446,10 @@ converse_run(const struct prompts *p, struct db *db, struct source *src,
 	converse_say(&c, "Type /help for commands. Ctrl-D saves and leaves at "
 	    "any time.");
 	if (store_picture(db, &c.pic, e) != 0 ||
-	    (c.session = store_session_begin(db, "conversation", e)) == -1 ||
-	    converse_restore(&c) != 0)
+	    (c.session = store_session_begin(db, "conversation", e)) == -1)
+		goto out;
+	c.keep.session = c.session;
+	if (converse_restore(&c) != 0)
 		goto out;
 	if ((r = converse_profile(&c)) == CONVERSE_AGAIN)
 		r = converse_start(&c, &start);

@@ -944,7 +944,10 @@ sitting_two(struct pty *t, const struct first_sitting *one)
 	    "4; shown:");
 	from = t->mark;
 	expect(t, "Carry on with [1/10] Strategic vision? (Y/n)");
-	s = region(t, from);
+	/* The recap wraps where the width says: one space per run. */
+	all = region(t, from);
+	s = flat(all, strlen(all), NULL);
+	free(all);
 	if ((still = strstr(s, "; still open: ")) == NULL)
 		fail_msg("no 'still open' in the recap:\n%s", s);
 	before = xstrndup(s, (size_t)(still - s));
