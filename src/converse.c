@@ -221,13 +221,13 @@ converse_area_name(struct converse *c, int a)
  */
 static int64_t
 converse_keep(struct converse *c, int a, const char *kind, const char *q,
-    const char *text)
+    const char *text, const struct analysis *an)
 {
 	struct err	 why = { 0 }, nofile = { 0 };
 	const char	*path;
 	int64_t		 id = 0;
 
-	switch (keep_answer(&c->keep, a, kind, q, text, c->edit_path, &id,
+	switch (keep_answer(&c->keep, a, kind, q, text, an, c->edit_path, &id,
 	    &path, &why, &nofile)) {
 	case KEEP_SAVED:
 		break;
@@ -898,7 +898,7 @@ converse_answer(struct converse *c, int a, const char *kind, const char *q,
 	analyse_run(c->p, text, strlen(text), &an);
 	for (i = 0; i < (int)an.nwarnings; i++)
 		fprintf(stderr, "%s: %s\n", PROGNAME, an.warnings[i]);
-	id = converse_keep(c, a, kind, q, text);
+	id = converse_keep(c, a, kind, q, text, &an);
 	date_now(now);
 	memset(&f, 0, sizeof f);
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
@@ -1221,8 +1221,7 @@ converse_restore(struct converse *c)
 		    "database.", found, found == 1 ? "" : "s", found == 1 ?
 		    "was" : "were", c->opt->recover_dir, found == 1 ? "it is" :
 		    "they are");
-	(void)saved;
-	return converse_refresh(c);
+	return found > 0 || saved > 0 ? converse_refresh(c) : 0;
 }
 
 /* Ask once, on a terminal, for the name and role the report shows. */
@@ -1278,8 +1277,15 @@ converse_welcome_back(struct converse *c, int *start)
 	fputc('\n', c->out);
 	if (next == -1) {
 		next = converse_widest(c);
-		converse_say(c, "Welcome back. You have looked at all ten areas "
-		    "already; let's add to the one with the most still open.");
+		if (picture_next_gap(&c->pic, next, NULL) == -1)
+			converse_say(c, "Welcome back. You have looked at all ten "
+			    "areas and shown everything I look for: add to any "
+			    "area you like (/goto), or see where you stand with "
+			    "'dhcoach readiness'.");
+		else
+			converse_say(c, "Welcome back. You have looked at all ten "
+			    "areas already; let's add to the one with the most "
+			    "still open.");
 	} else if (c->pic.last_area >= 0) {
 		name = converse_area_name(c, c->pic.last_area);
 		converse_sayf(c, "Welcome back. Last time you got as far as %s.",

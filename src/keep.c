@@ -46,23 +46,31 @@ keep_free(struct keep *k)
 	memset(k, 0, sizeof *k);
 }
 
-/* Store one answer with the evidence it shows: its id, or -1 with *e. */
+/*
+ * Store one answer with the evidence its analysis given (NULL: made
+ * here) shows: its id, or -1 with *e.
+ */
 static int64_t
 keep_store(struct keep *k, int a, const char *kind, const char *q,
-    const char *text, const char *at, struct err *e)
+    const char *text, const char *at, const struct analysis *given,
+    struct err *e)
 {
 	struct store_found	 found[FRAMEWORK_NINDICATORS];
 	char			*quotes[FRAMEWORK_NINDICATORS];
-	struct analysis		 an;
+	struct analysis		 mine;
+	const struct analysis	*an = given;
 	size_t			 n = 0, j;
 	int64_t			 id;
 	int			 i;
 
-	analyse_run(k->prompts, text, strlen(text), &an);
+	if (an == NULL) {
+		analyse_run(k->prompts, text, strlen(text), &mine);
+		an = &mine;
+	}
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		if (!analyse_shown(&an, i))
+		if (!analyse_shown(an, i))
 			continue;
-		quotes[n] = analyse_quote(&an, i);
+		quotes[n] = analyse_quote(an, i);
 		found[n].indicator = i;
 		found[n].quote = quotes[n];
 		n++;
@@ -71,7 +79,8 @@ keep_store(struct keep *k, int a, const char *kind, const char *q,
 	    n, e);
 	for (j = 0; j < n; j++)
 		free(quotes[j]);
-	analyse_free(&an);
+	if (given == NULL)
+		analyse_free(&mine);
 	return id;
 }
 
@@ -85,7 +94,7 @@ keep_flush(struct keep *k, struct err *e)
 	while (k->n > 0) {
 		w = &k->v[0];
 		if (keep_store(k, w->area, w->item.kind, w->item.question,
-		    w->item.answer, w->item.at, e) == -1)
+		    w->item.answer, w->item.at, NULL, e) == -1)
 			return -1;
 		if (recover_remove(&w->item, &rm) != 0)
 			err_clear(&rm);
@@ -114,15 +123,15 @@ keep_drop_edit(const char *edit)
 /* Keep an answer; see keep.h. */
 enum keep_result
 keep_answer(struct keep *k, int a, const char *kind, const char *q,
-    const char *text, const char *edit, int64_t *id, const char **path,
-    struct err *why, struct err *nofile)
+    const char *text, const struct analysis *an, const char *edit,
+    int64_t *id, const char **path, struct err *why, struct err *nofile)
 {
 	struct keep_item	*w;
 	char			 now[DATE_TIME_LEN];
 
 	*path = NULL;
 	if (keep_flush(k, why) == 0 && (*id = keep_store(k, a, kind, q, text,
-	    NULL, why)) != -1) {
+	    NULL, an, why)) != -1) {
 		keep_drop_edit(edit);
 		return KEEP_SAVED;
 	}
@@ -178,7 +187,7 @@ keep_restore(struct keep *k, size_t *found, size_t *saved, struct err *e)
 		(*found)++;
 		if (keep_store(k, a, v[i].kind != NULL ? v[i].kind : "prompt",
 		    v[i].question != NULL ? v[i].question : "", v[i].answer,
-		    v[i].at, e) == -1) {
+		    v[i].at, NULL, e) == -1) {
 			rc = -1;
 			break;
 		}

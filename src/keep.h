@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analyse.h"
 #include "db.h"
 #include "err.h"
 #include "picture.h"
@@ -51,7 +52,8 @@ enum keep_result {
 };
 
 /*
- * Keep an answer in area a.  edit is the recovery file that held it
+ * Keep an answer in area a, whose analysis an (of text; NULL: made
+ * here) says what it shows.  edit is the recovery file that held it
  * while it was written in the editor (NULL when typed): removed once the
  * answer is safe elsewhere.  Returns KEEP_SAVED with *id set, or how it
  * was queued, with *why the database's failure and, for KEEP_MEMORY,
@@ -59,8 +61,9 @@ enum keep_result {
  * caller) names the file when KEEP_FILED.
  */
 enum keep_result keep_answer(struct keep *, int a, const char *kind,
-    const char *question, const char *text, const char *edit, int64_t *id,
-    const char **path, struct err *why, struct err *nofile);
+    const char *question, const char *text, const struct analysis *an,
+    const char *edit, int64_t *id, const char **path, struct err *why,
+    struct err *nofile);
 
 /* Store the queued answers, in order, stopping at a failure: 0 or -1 with *e. */
 int keep_flush(struct keep *, struct err *e);

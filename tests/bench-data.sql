@@ -13,7 +13,8 @@
 --              with the sentence that showed it as its quote;
 --   ratings    one per sitting and area visited (1 in 11 skipped);
 --   finished   a third of the (sitting, area) pairs;
---   covered    1 answer in 97 claims an own-area indicator not found;
+--   covered    of every 97th answer, a claim for an own-area indicator
+--              the coach did not find, where there is one;
 --   shown      kept by the found_shown trigger, as the program's
 --              inserts would keep it;
 --   plan       N actions over the 10 areas, due over two years, a
