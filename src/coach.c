@@ -146,7 +146,8 @@ coach_reply(struct coach *c, struct buf *b, const struct picture *pic, int a,
 	const char			*values[4];
 	int				 order[FRAMEWORK_NINDICATORS];
 	int				 n, gap;
-	char				*list, *title = NULL;
+	size_t				 len;
+	char				*list, *title = NULL, *gist;
 
 	n = coach_order(f, a, order);
 	values[3] = c->prompts->areas[a].title;
@@ -160,12 +161,17 @@ coach_reply(struct coach *c, struct buf *b, const struct picture *pic, int a,
 		gap = picture_next_gap(pic, a, probed);
 		if (gap != -1)
 			title = coach_lower(c->prompts->indicators[gap].title);
+		/* The reply closes the quote with its own full stop. */
+		gist = xstrdup(f->gist != NULL ? f->gist : "");
+		if ((len = strlen(gist)) > 0 && gist[len - 1] == '.')
+			gist[len - 1] = '\0';
 		values[0] = "";
-		values[1] = f->gist != NULL ? f->gist : "";
+		values[1] = gist;
 		values[2] = title != NULL ? title : "";
 		if (gap != -1)
 			coach_say(c, b, PROMPTS_REPLY_NONE, names, values, 4);
 		free(title);
+		free(gist);
 	}
 	if (!with_gap)
 		return -1;

@@ -271,8 +271,8 @@ test_covered(void **state)
 	struct fx		*f = *state;
 	struct converse_outcome	 res;
 	struct err		 e = { 0 };
-	const char		*lines[] = { "3", "I asked Jo, one of our HCAs, "
-	    "to lead the super-user group.", "/covered", "/covered "
+	const char		*lines[] = { "3", "The super-user group for the "
+	    "new handhelds met every fortnight.", "/covered", "/covered "
 	    "td.develop-leaders", "/gaps", "/covered undo", "/gaps", "/quit" };
 	char			*out;
 	int			 rc;
