@@ -116,14 +116,17 @@ man: dhcoach
 	@sh tests/check-man
 
 # The learned weights of prompts/weights.prompts, from the tuning corpora
-# only (never the blind ones): see tests/model-train.c.
+# only (never the blind ones): see tests/model-train.c.  -s 2 leaves out
+# the sentences of the generic and hedge cues: cross-validated on real
+# writing it gave F1 0.587, against 0.585 for generic alone and 0.580
+# for none (measured 3 December 2026), so only that choice is run.
 MODEL_TRAIN = tests/corpus/test-competency.txt tests/corpus/test-person.txt \
 	tests/corpus/dev-competency.txt tests/corpus/dev-person.txt \
 	tests/corpus/dev2.txt
 model: dhcoach tests/model-train
 	sh tests/corpus/real/records tune > tests/out/model-tune.txt
 	sh tests/corpus/real/records given > tests/out/model-given.txt
-	./tests/model-train -p prompts -o prompts/weights.prompts \
+	./tests/model-train -p prompts -o prompts/weights.prompts -s 2 \
 		$(MODEL_TRAIN) tests/out/model-tune.txt tests/out/model-given.txt
 
 # Speed and memory, as ratios within one run (see tests/bench).
@@ -134,12 +137,17 @@ tests/bench-analyse: tests/bench-analyse.c $(LIB_OBJS) | deps
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) \
 		$(PKG_LIBS) $(LDFLAGS)
 
-# The whole of make check again, built with ASan and UBSan.
+# The whole of make check again, built with ASan and UBSan, LeakSanitizer
+# on; cleaned before and after (after a failure too), so that no
+# sanitized object is left behind for an ordinary build to reuse.
 SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 sanitize:
 	$(MAKE) clean
-	$(MAKE) check CFLAGS='$(SAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined'
+	$(SAN_ENV) $(MAKE) check CFLAGS='$(SAN_FLAGS)' \
+		LDFLAGS='-fsanitize=address,undefined' || { $(MAKE) clean; exit 1; }
 	$(MAKE) clean
 
 # The unit tests and scripted conversations under valgrind: no errors,

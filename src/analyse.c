@@ -164,10 +164,7 @@ analyse_weigh(struct analysis *a)
 		it->score = w->bias + (it->pattern ? w->pattern : 0);
 		for (j = 0; j < doc.n; j++)
 			it->score += analyse_weight(w, doc.v[j]);
-		if (it->score <= 0) {
-			if (it->status == MATCH_FOUND)
-				it->status = MATCH_GUARDED;
-		} else if (!it->pattern) {
+		if (it->score > 0 && !it->pattern) {
 			it->status = MATCH_FOUND;
 			it->sentence = analyse_heaviest(a, fs, w);
 			it->start = a->sents.v[it->sentence].start;

@@ -6,10 +6,11 @@
  * match counts only within one sentence.  Per indicator the analysis
  * keeps whether it was shown and the sentence that showed it, so that
  * replies and reports quote what the candidate actually said, whole.
- * An indicator with learned [weights] is shown when its score is above
- * 0 (prompts.h): the pattern match counts as one feature among the
- * words of the sentences that no [model] skip cue touches, and the
- * sentence quoted is the pattern's, else the one that weighs most.
+ * An indicator with learned [weights] is shown when a pattern matched,
+ * or else when its score is above 0 (prompts.h): the weights find
+ * evidence in the words of the sentences that no [model] skip cue
+ * touches, and add to the patterns, never overrule them.  The sentence
+ * quoted is the pattern's, else the one that weighs most.
  * No I/O: warnings (a pattern that hit its match limit, say) are
  * collected as "file:line: message" strings for the caller to print.
  *

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "prompts-check.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "util.h"
 
@@ -47,7 +49,7 @@ cmd_check_prompts_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	if (p == NULL) {
 		for (i = 0; i < probs.n; i++)
 			fprintf(stderr, "%s\n", probs.msgs[i]);
-		prompts_problems_free(&probs);
+		prompts_file_problems_free(&probs);
 		rc = err_set(e, ERR_PROMPTS, "the prompt files in %s could not "
 		    "be loaded", dir);
 		free(dir);
@@ -65,7 +67,7 @@ cmd_check_prompts_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 		    p->dir, p->nfiles, npats, nsamples);
 		rc = cmd_finish(e);
 	}
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 	return rc;
 }

@@ -17,7 +17,7 @@
 #include "recover.h"
 #include "render-readiness.h"
 #include "repl.h"
-#include "store.h"
+#include "store-picture.h"
 #include "util.h"
 
 #define CMD_CONVERSE_NEW	0x110

@@ -16,7 +16,7 @@
 
 #include "cmd.h"
 #include "render-history.h"
-#include "store.h"
+#include "store-history.h"
 #include "util.h"
 
 #define CMD_HISTORY_COVERED	0x120

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "date-parse.h"
 #include "framework.h"
 #include "picture.h"
 #include "plan-flow.h"
@@ -23,8 +24,8 @@
 #include "plan.h"
 #include "render-plan.h"
 #include "repl.h"
+#include "store-picture.h"
 #include "store-plan.h"
-#include "store.h"
 #include "text.h"
 #include "util.h"
 
@@ -91,10 +92,10 @@ cmd_plan_due(const char *text, const char *today, char **due, struct err *e)
 	char	 date[DATE_LEN], when[DATE_WORDS_LEN], *why = NULL;
 
 	switch (date_parse_due(text, today, date, &why)) {
-	case DATE_OK:
+	case DATE_PARSE_OK:
 		cmd_plan_set(due, date);
 		return 0;
-	case DATE_NEXT_YEAR:
+	case DATE_PARSE_NEXT_YEAR:
 		date_long(date, when, sizeof when);
 		return err_set(e, ERR_DATE, "'%s' has passed this year: give "
 		    "the year too (%s, say)", text, when);

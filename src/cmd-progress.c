@@ -11,7 +11,7 @@
 
 #include "cmd.h"
 #include "render-report.h"
-#include "store.h"
+#include "store-progress.h"
 #include "util.h"
 
 static const struct cmd_option cmd_progress_options[] = {

@@ -14,7 +14,7 @@
 #include "readiness.h"
 #include "render-readiness.h"
 #include "repl.h"
-#include "store.h"
+#include "store-picture.h"
 #include "util.h"
 
 /* Print the readiness summary after the questionnaire. */

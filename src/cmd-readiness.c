@@ -14,7 +14,7 @@
 #include "picture.h"
 #include "readiness.h"
 #include "render-readiness.h"
-#include "store.h"
+#include "store-picture.h"
 #include "util.h"
 
 static const struct cmd_option cmd_readiness_options[] = {

@@ -15,6 +15,8 @@
 #include "cmd.h"
 #include "coach.h"
 #include "render-report.h"
+#include "store-history.h"
+#include "store-picture.h"
 #include "store-plan.h"
 #include "store.h"
 #include "util.h"

@@ -22,6 +22,7 @@
 
 #include "cmd.h"
 #include "framework.h"
+#include "prompts-load.h"
 #include "util.h"
 
 #define CMD_MIN_WIDTH	40
@@ -462,7 +463,7 @@ cmd_prompts(const struct cmd_ctx *ctx, int flags, struct prompts **out,
 		    "loaded", dir);
 	} else if (flags & CMD_PROMPTS_JIT)
 		prompts_jit(*out);
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	free(dir);
 	return *out != NULL ? 0 : -1;
 }

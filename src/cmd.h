@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "db-open.h"
 #include "db.h"
 #include "err.h"
 #include "prompts.h"

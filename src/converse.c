@@ -28,6 +28,7 @@
 #include "plan-guide.h"
 #include "recover.h"
 #include "render-picture.h"
+#include "store-picture.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"

@@ -1,5 +1,6 @@
 /*
- * date.h: the calendar, and due dates as people write them.
+ * date.h: the calendar: dates and times, their arithmetic, and how
+ * people read them.
  *
  * Dates are strings "YYYY-MM-DD" in the proleptic Gregorian calendar;
  * times are "YYYY-MM-DDTHH:MM:SSZ" in UTC.  Arithmetic is done on day
@@ -7,10 +8,11 @@
  * moves with the clocks; month and weekday names are English and fixed,
  * whatever the locale.  Nothing here reads a file or a terminal;
  * date_today and date_now alone look at the clock (or at DHCOACH_TODAY,
- * for tests).
+ * for tests).  Reading a due date as a person writes it is
+ * date-parse.h's, built on the day numbers below.
  *
- * Ownership: *cause strings are new and the caller's; everything else
- * is written into the caller's buffers.
+ * Ownership: nothing here allocates; everything is written into the
+ * caller's buffers.
  */
 #ifndef DHCOACH_DATE_H
 #define DHCOACH_DATE_H
@@ -22,8 +24,13 @@
 #define DATE_TIME_LEN	21
 /* Room for a date or time in words ("Wednesday 30 September 2026, 10:37"). */
 #define DATE_WORDS_LEN	64
-/* How far ahead a due date may be, in years. */
-#define DATE_MAX_YEARS	10
+
+/* A date split into its fields. */
+struct date_ymd {
+	int	y;
+	int	m;	/* 1-12 */
+	int	d;	/* 1-31 */
+};
 
 /*
  * Today's local date into out: $DHCOACH_TODAY when it holds a valid
@@ -61,29 +68,26 @@ void date_of_time(const char *time, char out[DATE_LEN]);
 void date_due_words(const char *due, const char *today, char *out,
     size_t len);
 
-/* What date_parse_due made of a text. */
-enum date_result {
-	DATE_ERROR = -1,	/* not usable: *cause says why */
-	DATE_OK = 0,		/* out holds the date */
-	DATE_NEXT_YEAR = 1	/* no year written and this year's has passed:
-				 * out holds next year's (for 29 February, the
-				 * next leap year's); ask before using it */
-};
+/* Dates split into fields, and day numbers: the arithmetic of date-parse.h. */
 
-/*
- * Read a due date as a person writes it, relative to today (a valid
- * date): 2027-03-31; 31/03/2027, 31-3-27 or 31.03.2027 (day first, as in
- * the UK); 31 March 2027, 31st Mar, March 31 2027; today, tomorrow;
- * in 3 months, in two weeks, in a year; end of June (the last day of the
- * next June, this year's if not past), end of the month, end of next
- * month, end of the year; next Friday or Friday (the first after today).
- * A leading "by" or "on" is ignored, as are case and extra spaces.
- * Writes YYYY-MM-DD into out.  A date that has passed is an error whose
- * cause says so in words ("yesterday has passed", "Monday 1 December
- * 2025 has passed"); so is one more than DATE_MAX_YEARS ahead, a day the
- * calendar does not have, or text that is not a date (with examples).
- */
-enum date_result date_parse_due(const char *text, const char *today,
-    char out[DATE_LEN], char **cause);
+/* The number of days in month m (1-12) of year y. */
+int date_month_days(int y, int m);
+/* The English name of month m (1-12), and of weekday wd (0 Sunday-6). */
+const char *date_month_name(int m);
+const char *date_weekday_name(int wd);
+/* Whether the fields make a real day in years 1000 to 9999. */
+int date_ymd_ok(struct date_ymd t);
+/* Split "YYYY-MM-DD" into *t; -1 unless it is exactly that and real. */
+int date_split(const char *s, struct date_ymd *t);
+/* Write a date as "YYYY-MM-DD". */
+void date_format(struct date_ymd t, char out[DATE_LEN]);
+/* The day number of a date: days since 1970-01-01. */
+long date_day_number(struct date_ymd t);
+/* The date of a day number. */
+struct date_ymd date_from_day_number(long z);
+/* The weekday of a day number: 0 Sunday to 6 Saturday. */
+int date_weekday(long z);
+/* Add n months to t, the day kept but no later than the month's last. */
+struct date_ymd date_add_months(struct date_ymd t, long n);
 
 #endif

@@ -1,31 +1,20 @@
 /*
- * db.h: the SQLite connection under the store: opening, creating,
- * migrating, and the one helper every statement goes through.
+ * db.h: the database as the store uses it: the one helper every
+ * statement goes through, the defensive readers of a row's columns,
+ * transactions, and the full integrity check.
  *
- * The schema lives in db/NNN-*.sql migrations, embedded in the binary
- * and applied inside one BEGIN IMMEDIATE transaction, tracked by PRAGMA
- * user_version; PRAGMA application_id marks the file.  A new database is
- * built whole in a temporary file beside the path and linked into place,
- * so that two programs creating it at once both succeed, nobody ever
- * opens half a database, and a creation that fails (a full disk) leaves
- * nothing behind.  A file with dhcoach's id but not dhcoach's tables is
- * damaged, never migrated; a database newer than this program, damaged,
- * read-only or locked is never changed.  There is no whole-file check at
+ * A struct db is had from db_open (db-open.h), which creates and
+ * migrates it.  Statements are prepared once and kept; every statement
+ * binds its parameters (text is never spliced into SQL) and every
+ * column is read defensively: a NULL where the schema forbids one, or a
+ * number out of its range, is reported as a damaged database
+ * (ERR_DB_DAMAGED), never a crash.  There is no whole-file check at
  * open: SQLite reports damage where it meets it, and db_check runs the
- * full integrity check on request.  A reader (DB_READ) never creates the
- * database or changes it (its connection is query_only), and still
- * reads on a full disk or in a read-only folder.
- *
- * The connection runs in WAL mode with synchronous=FULL, foreign keys
- * on and a busy timeout.  Statements are prepared once and kept;
- * every statement binds its parameters (text is never spliced into
- * SQL) and every column is read defensively: a NULL where the schema
- * forbids one, or a number out of its range, is reported as a damaged
- * database (ERR_DB_DAMAGED), never a crash.
+ * full integrity check on request.
  *
  * Failures are struct err with the status of their class: ERR_DB,
- * ERR_DB_NEWER, ERR_DB_DAMAGED, ERR_DB_READONLY, ERR_DB_LOCKED or
- * ERR_DISK_FULL, and a message naming the file and what to do.
+ * ERR_DB_DAMAGED, ERR_DB_READONLY, ERR_DB_LOCKED or ERR_DISK_FULL, and
+ * a message naming the file and what to do.
  *
  * Ownership: struct db is opaque, owned by the caller of db_open
  * (db_close).  Text read from a row is valid until the row callback
@@ -41,21 +30,6 @@
 struct db;
 struct db_row;
 
-enum db_mode {
-	DB_READ,	/* never create or change; missing: *out NULL */
-	DB_WRITE	/* create when missing, migrate, write */
-};
-
-/* The path that opens a new database in memory, for tests. */
-#define DB_MEMORY	":memory:"
-
-/*
- * Open the database at path (the folder made 0700, the file 0600).
- * Returns 0 with *out set (NULL for DB_READ of a database that does not
- * exist yet), or -1 with *e set.  A symbolic link at path is refused.
- */
-int db_open(const char *path, enum db_mode mode, struct db **out,
-    struct err *e);
 /* Close and free; NULL is allowed. */
 void db_close(struct db *);
 /* The path it was opened with. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date-parse.h"
 #include "framework.h"
 #include "match.h"
 #include "plan-guide.h"
@@ -269,9 +270,9 @@ plan_guide_date(struct plan_guide *g, const char *line, char out[DATE_LEN])
 	int	 yes;
 
 	switch (date_parse_due(line, g->today, out, &why)) {
-	case DATE_OK:
+	case DATE_PARSE_OK:
 		return 1;
-	case DATE_NEXT_YEAR:
+	case DATE_PARSE_NEXT_YEAR:
 		date_long(out, when, sizeof when);
 		if (!g->source->interactive) {
 			plan_guide_sayf(g, "That day has passed this year: give "

@@ -1,5 +1,5 @@
 /*
- * prompts.h: loading and validating the prompt files.
+ * prompts.h: the coaching content, as loaded from the prompt files.
  *
  * All coaching content is data: a folder of *.prompts files, read in name
  * order, holding for each skill area its title, definition and reflective
@@ -14,18 +14,17 @@
  * section saying which sentences the weights leave out.
  * The format is described in dhcoach-prompts(5).
  *
- * Loading is all or nothing: any problem (malformed line, unknown or
- * missing id, duplicate, pattern that does not compile, a file or
- * section past the documented limits) makes prompts_load return NULL
- * with every problem found listed as "file:line: reason".  Nothing
- * half-loaded is ever handed out.  Loading takes time linear in the
- * size of the files, whatever their shape.  Patterns are compiled at
- * load but not JIT-compiled: prompts_jit does that, for callers whose
- * texts are long enough to gain from it.
+ * This header is what every user of the content needs: its structs,
+ * filling a reply's placeholders, JIT-compiling, freeing.  Loading a
+ * folder, all or nothing, is prompts-load.h's; the checks that
+ * check-prompts runs are prompts-check.h's; the file format itself is
+ * prompts-file.h's.  Patterns are compiled at load but not
+ * JIT-compiled: prompts_jit does that, for callers whose texts are long
+ * enough to gain from it.
  *
  * Ownership: a struct prompts owns everything reachable from it, including
  * the file names that patterns and messages point at; prompts_free frees
- * it all.  Problem lists belong to the caller (prompts_problems_free).
+ * it all.
  */
 #ifndef DHCOACH_PROMPTS_H
 #define DHCOACH_PROMPTS_H
@@ -34,17 +33,6 @@
 
 #include "framework.h"
 #include "match.h"
-
-/* The file-name suffix of prompt files. */
-#define PROMPTS_SUFFIX		".prompts"
-/* Limits, documented in dhcoach-prompts(5); past them loading fails. */
-#define PROMPTS_MAX_FILE	(1024 * 1024)	/* bytes in one file */
-#define PROMPTS_MAX_FILES	100		/* files in the folder */
-#define PROMPTS_MAX_PATTERNS	5000		/* patterns in all files */
-#define PROMPTS_MAX_DEFINES	2000		/* [define] names in all files */
-#define PROMPTS_MAX_VARIANTS	20		/* variants of one reply */
-#define PROMPTS_MAX_WEIGHTS	5000		/* weights of one indicator */
-#define PROMPTS_MAX_EXPANDED	(64 * 1024)	/* the definitions one pattern calls */
 
 struct prompts_sample {
 	char		*text;
@@ -63,8 +51,9 @@ struct prompts_weight {
  * An indicator's weighted score ([weights ID]), learned from labelled
  * real writing: bias, plus pattern when one of its patterns matched,
  * plus the weight of each feature the answer's sentences hold (each
- * counted once); the indicator is shown when the score is above 0.
- * Without weights (file NULL), a pattern match alone decides.
+ * counted once); the indicator is shown when a pattern matched or the
+ * score is above 0.  Without weights (file NULL), the patterns alone
+ * decide.
  */
 struct prompts_weights {
 	const char		*file;	/* where its section is, or NULL */
@@ -195,41 +184,8 @@ struct prompts {
 	int				  jit;	/* prompts_jit has run */
 };
 
-/* Problems found while loading or checking, each "file:line: reason". */
-struct prompts_problems {
-	char	**msgs;
-	size_t	  n;
-};
-
-/* Flags of prompts_load. */
-#define PROMPTS_PARTIAL	0x1	/* keep what loaded despite problems */
-
-/*
- * Load every *.prompts file in dir.  Returns the prompts, or NULL with the
- * problems added to *probs (at least one).  With PROMPTS_PARTIAL (for
- * check-prompts alone), returns what did load even when there were
- * problems, so that its samples can still be checked.
- */
-struct prompts *prompts_load(const char *dir, struct prompts_problems *probs,
-    int flags);
-
 /* JIT-compile every pattern and cue (once; silent where refused). */
 void prompts_jit(struct prompts *);
-
-/*
- * Run every embedded sample through its indicator's patterns and guards,
- * and the [plan] samples through the vague patterns.  Adds a problem for
- * each sample that comes out wrong; returns how many.
- */
-size_t prompts_check_samples(const struct prompts *,
-    struct prompts_problems *probs);
-/*
- * Run every pattern, cue and stop pattern against hostile strings
- * (match_pattern_hostile); adds "file:line: pattern can take exponential
- * time" for each that hits the limit.  Returns how many.
- */
-size_t prompts_check_hostile(const struct prompts *,
-    struct prompts_problems *probs);
 
 /*
  * Fill a reply's placeholders: names[i] ("list", "quote", ...) becomes
@@ -238,14 +194,13 @@ size_t prompts_check_hostile(const struct prompts *,
 char *prompts_fill(const char *tmpl, const char *const *names,
     const char *const *values, size_t n);
 
+/* Whether name[0..len) is a placeholder the coach fills in ({list}...). */
+int prompts_placeholder(const char *name, size_t len);
+
 /* Free the prompts and everything they own.  NULL is allowed. */
 void prompts_free(struct prompts *);
-
-/* Add a formatted problem to the list. */
-void prompts_problem(struct prompts_problems *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Free a problem list's messages (the struct is the caller's). */
-void prompts_problems_free(struct prompts_problems *);
+/* Free what an indicator owns and zero it (the struct is the caller's). */
+void prompts_indicator_clear(struct prompts_indicator *);
 
 /*
  * The prompt folder to use: opt when given (--prompts), else

@@ -15,7 +15,7 @@
 #include "framework.h"
 #include "json.h"
 #include "render-history.h"
-#include "store.h"
+#include "store-history.h"
 #include "util.h"
 
 /* Start a document (the JSON array's bracket). */

@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "json.h"
-#include "store.h"
+#include "store-history.h"
 
 enum render_history_format {
 	RENDER_HISTORY_TEXT,

@@ -1,16 +1,12 @@
 /*
  * sentence.h: an answer as sentences, normalised for matching.
  *
- * Patterns and cues work on a normalised copy of the answer: curly
- * quotes and apostrophes made straight, dashes made " - ", line breaks
- * inside a sentence made spaces, common contractions spelt out ("didn't"
- * becomes "did not"), and American spellings made British ("organize",
- * "program" as a plan of work).  An offset map leads every byte of the
- * copy back to the candidate's own text, so that what is quoted is
- * always their own characters.  The copy is split into sentences (at
- * . ! ? and blank lines, not at "Dr." or "3.5" or "e.g."), each of which
- * can be quoted whole, or trimmed to the clause around a match when it
- * is very long.
+ * The answer is normalised first (normalise.h: straight quotes,
+ * contractions spelt out, British spellings), keeping a map back to the
+ * candidate's own text; the copy is split into sentences (at . ! ? and
+ * blank lines, not at "Dr." or "3.5" or "e.g."), each of which can be
+ * quoted in the candidate's own characters, whole, or trimmed to the
+ * clause around a match when it is very long.
  *
  * Ownership: struct sentences owns its copy, map and list
  * (sentence_free); it does not keep the original text.

@@ -52,10 +52,12 @@
 #include <unistd.h>
 
 #include "analyse.h"
+#include "db-open.h"
 #include "db.h"
 #include "err.h"
 #include "framework.h"
 #include "match.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "store.h"
 #include "util.h"
@@ -446,7 +448,7 @@ bench_load(const char *dir)
 			fprintf(stderr, "%s\n", probs.msgs[0]);
 		fatalx("cannot load the prompts of %s", dir);
 	}
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	return p;
 }
 

@@ -30,6 +30,7 @@
 
 #include "analyse.h"
 #include "framework.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "records.h"
 #include "util.h"
@@ -163,7 +164,7 @@ main(int argc, char **argv)
 	    &probs, 0)) == NULL) {
 		for (k = 0; k < probs.n; k++)
 			fprintf(stderr, "corpus: %s\n", probs.msgs[k]);
-		prompts_problems_free(&probs);
+		prompts_file_problems_free(&probs);
 		return 2;
 	}
 	/* Many answers in one run: JIT pays at once. */

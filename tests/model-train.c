@@ -15,7 +15,9 @@
  * FOLDS parts, each scored by a model learned on the others, and the
  * threshold that gives the best F1 over every indicator of every
  * held-out answer is kept (folded into the bias, so that "shown" is a
- * score above 0).  That is also done for each choice of skip cues
+ * score above 0).  As analyse.c uses them, the weights only add to the
+ * patterns: an indicator is shown when a pattern matched or the score
+ * is above 0, and the threshold is chosen for that.  That is also done for each choice of skip cues
  * (none; generic; generic and hedge), and the best is written.  Only
  * the MAX largest weights of each indicator are kept, so that a person
  * can read them.  The cross-validated figures are printed: they are the
@@ -32,6 +34,7 @@
 #include "analyse.h"
 #include "feature.h"
 #include "framework.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "records.h"
 #include "util.h"
@@ -256,7 +259,9 @@ train_f1(const struct train *t, const double *oof, double th, int real,
 		if (real && !t->docs[k].real)
 			continue;
 		for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-			got = oof[k * FRAMEWORK_NINDICATORS + i] > th;
+			/* A pattern match always counts (analyse.c). */
+			got = t->docs[k].pat[i] ||
+			    oof[k * FRAMEWORK_NINDICATORS + i] > th;
 			tp += got && t->docs[k].want[i];
 			fp += got && !t->docs[k].want[i];
 			fn += !got && t->docs[k].want[i];

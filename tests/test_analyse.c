@@ -16,6 +16,7 @@
 #include "analyse.h"
 #include "fixture.h"
 #include "framework.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "util.h"
 

@@ -24,12 +24,14 @@
 #include <sqlite3.h>
 
 #include "converse.h"
+#include "db-open.h"
 #include "db.h"
 #include "framework.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "recover.h"
 #include "source.h"
-#include "store.h"
+#include "store-history.h"
 #include "util.h"
 
 struct fx {

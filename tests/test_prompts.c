@@ -18,6 +18,8 @@
 
 #include "fixture.h"
 #include "framework.h"
+#include "prompts-check.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "util.h"
 
@@ -58,7 +60,7 @@ expect_problem(const char *dir, const char *want1, const char *want2)
 		fail_msg("no problem with '%s' and '%s'", want1,
 		    want2 != NULL ? want2 : "");
 	}
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 }
 
 /* The fixture loads, with every area, indicator and cue in place. */
@@ -123,7 +125,7 @@ test_sample_fails(void **state)
 	assert_non_null(strstr(probs.msgs[0], "should show is.action-plan"));
 	assert_non_null(strstr(probs.msgs[1], "should not show is.action-plan"));
 	assert_non_null(strstr(probs.msgs[1], "\"isactionplan\""));
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 }
 
@@ -289,7 +291,7 @@ test_plan(void **state)
 	assert_non_null(strstr(probs.msgs[1], "plan.prompts:14: this action "
 	    "should not be flagged as vague, but the pattern at line 10 "
 	    "matches \"better\""));
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 }
 
@@ -360,7 +362,7 @@ test_continuation_and_guard(void **state)
 	assert_non_null(p);
 	i = framework_area_find("integrity");
 	assert_string_equal(p->areas[i].summary, "one two three");
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 }
 
@@ -670,7 +672,7 @@ test_hostile(void **state)
 	    "pattern can take exponential time"));
 	assert_non_null(strstr(probs.msgs[1], "/cues.prompts:19: pattern "
 	    "can take exponential time"));
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 }
 
@@ -748,11 +750,11 @@ test_partial(void **state)
 	assert_int_equal(probs.n, 1);
 	assert_non_null(strstr(probs.msgs[0], "unknown key 'colour'"));
 	assert_non_null(p->indicators[0].title);
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 	prompts_free(p);
 	p = prompts_load(*state, &probs, 0);
 	assert_null(p);
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 }
 
 int

@@ -20,7 +20,7 @@
 #include "framework.h"
 #include "render-fixture.h"
 #include "render-history.h"
-#include "store.h"
+#include "store-history.h"
 
 /* Before the tests: the time zone UTC, so times read the same everywhere. */
 static int

@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "db-open.h"
 #include "db.h"
 #include "err.h"
 #include "fixture.h"
@@ -27,7 +28,10 @@
 #include "migrations.h"
 #include "picture.h"
 #include "plan.h"
+#include "store-history.h"
+#include "store-picture.h"
 #include "store-plan.h"
+#include "store-progress.h"
 #include "store.h"
 #include "util.h"
 

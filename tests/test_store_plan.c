@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "db-open.h"
 #include "db.h"
 #include "err.h"
 #include "fixture.h"

@@ -25,6 +25,7 @@
 #include "framework.h"
 #include "fuzz.h"
 #include "match.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "render-analysis.h"
 #include "util.h"

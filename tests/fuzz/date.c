@@ -7,12 +7,13 @@
  *
  * What must hold: an error has a cause, one line of printable text; a
  * date is valid, not before today (after it, for one moved to next
- * year) and at most DATE_MAX_YEARS ahead; the date written as
+ * year) and at most DATE_PARSE_MAX_YEARS ahead; the date written as
  * YYYY-MM-DD reads back as itself; the words made from it are printable.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "date-parse.h"
 #include "date.h"
 #include "fuzz.h"
 #include "util.h"
@@ -46,27 +47,27 @@ fuzz_parse(const char *text, const char *today)
 {
 	char			 out[DATE_LEN], again[DATE_LEN];
 	char			 words[DATE_WORDS_LEN], *cause = NULL;
-	enum date_result	 rc, rc2;
+	enum date_parse_result	 rc, rc2;
 	long			 days;
 
 	memset(out, 0, sizeof out);
 	rc = date_parse_due(text, today, out, &cause);
-	if (rc == DATE_ERROR) {
+	if (rc == DATE_PARSE_ERROR) {
 		FUZZ_CHECK(cause != NULL && *cause != '\0');
 		FUZZ_CHECK(fuzz_printable(cause));
 		free(cause);
 		return;
 	}
-	FUZZ_CHECK(rc == DATE_OK || rc == DATE_NEXT_YEAR);
+	FUZZ_CHECK(rc == DATE_PARSE_OK || rc == DATE_PARSE_NEXT_YEAR);
 	FUZZ_CHECK(cause == NULL);
 	FUZZ_CHECK(date_valid(out));
 	days = date_days_between(today, out);
-	FUZZ_CHECK(days >= (rc == DATE_NEXT_YEAR ? 1 : 0));
-	FUZZ_CHECK(days <= DATE_MAX_YEARS * 366L);
+	FUZZ_CHECK(days >= (rc == DATE_PARSE_NEXT_YEAR ? 1 : 0));
+	FUZZ_CHECK(days <= DATE_PARSE_MAX_YEARS * 366L);
 
 	/* The date as YYYY-MM-DD reads back as itself. */
 	rc2 = date_parse_due(out, today, again, &cause);
-	FUZZ_CHECK(rc2 == DATE_OK);
+	FUZZ_CHECK(rc2 == DATE_PARSE_OK);
 	FUZZ_CHECK(strcmp(out, again) == 0);
 
 	/* Its words. */

@@ -22,6 +22,8 @@
 
 #include "fixture.h"
 #include "fuzz.h"
+#include "prompts-check.h"
+#include "prompts-load.h"
 #include "prompts.h"
 #include "util.h"
 
@@ -146,9 +148,11 @@ fuzz_name(const char *s, size_t len, int *del)
 		else
 			name[n++] = '_';
 	}
-	if (n == 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-		name[n++] = '_';
 	name[n] = '\0';
+	if (n == 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		name[n++] = '_';
+		name[n] = '\0';
+	}
 	return name;
 }
 
@@ -220,7 +224,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK((p == NULL) == (probs.n > 0));
 	fuzz_check_problems(&probs);
 	prompts_free(p);
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 
 	/* As check-prompts does: what loaded, and its samples checked. */
 	memset(&probs, 0, sizeof probs);
@@ -229,7 +233,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		prompts_check_samples(p, &probs);
 	fuzz_check_problems(&probs);
 	prompts_free(p);
-	prompts_problems_free(&probs);
+	prompts_file_problems_free(&probs);
 
 	/* Put the folder back as it was. */
 	for (i = 0; i < ntouched; i++) {
