@@ -50,7 +50,7 @@ TEST_HELPER_OBJS := tests/fixture.o
 
 .PHONY: all run check deps install uninstall clean unit e2e corpus \
 	check-prompts check-layers man bench sanitize valgrind fuzz \
-	check-slow model
+	check-slow model fuzz-seeds
 
 all: dhcoach
 

@@ -13,9 +13,10 @@
  * in text, tsv and json.
  *
  * What must hold: every match lies inside the text and ends inside its
- * sentence, starting no earlier than the white space before it; the offset map never leads past the text; counts do not
- * exceed totals; text output carries no control character but the line
- * break; tsv has one line of four fields per indicator.
+ * sentence, starting no earlier than the white space before it; the
+ * offset map never leads past the text; counts do not exceed totals;
+ * text output carries no control character but the line break; tsv has
+ * one line of four fields per indicator.
  */
 #include <stdio.h>
 #include <stdlib.h>
