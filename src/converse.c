@@ -83,6 +83,8 @@ struct converse {
 	char				*step;	/* a next step from Insightfulness */
 	char				*unused_first;
 	size_t				 unused_line;
+	char				*leftover;	/* input after the end */
+	size_t				 leftover_line;
 	char				*line;	/* the line being handled */
 };
 
@@ -970,6 +972,7 @@ static int
 converse_rating_after(struct converse *c, int a)
 {
 	char	*line;
+	int	 r;
 
 	if (!c->rating_due[a] || c->pic.areas[a].rating != 0)
 		return CONVERSE_RATED;
@@ -978,7 +981,10 @@ converse_rating_after(struct converse *c, int a)
 	converse_say(c, "Before we go on: how would you rate yourself here, "
 	    "from 1 (not yet) to 5 (strong, repeated evidence)? /skip leaves "
 	    "it for now.");
-	return converse_read(c, CONVERSE_ASK_RATING, &line);
+	r = converse_read(c, CONVERSE_ASK_RATING, &line);
+	/* An answer instead of a rating: no rating for now, and the line
+	 * (pushed back) answers the next question. */
+	return r == CONVERSE_DEFER ? CONVERSE_SKIP : r;
 }
 
 /*
@@ -1402,7 +1408,39 @@ converse_free(struct converse *c)
 	free(c->edited);
 	free(c->step);
 	free(c->unused_first);
+	free(c->leftover);
 	free(c->line);
+}
+
+/*
+ * Piped input that goes on after the conversation has ended (every area
+ * looked at, or /quit): the first line left is noted as not used.  Only
+ * one non-blank line is looked for, so an endless stream cannot hang.
+ */
+static void
+converse_leftover(struct converse *c)
+{
+	char	*raw;
+	int	 blank;
+
+	if (c->src->interactive)
+		return;
+	for (blank = 0; blank < 1000; blank++) {
+		if ((raw = source_read(c->src, "")) == NULL)
+			return;
+		if (*text_trim(raw) != '\0')
+			break;
+		free(raw);
+	}
+	if (blank == 1000)
+		return;
+	c->leftover_line = c->src->nread;
+	c->leftover = util_squeeze(text_trim(raw), strlen(text_trim(raw)), 40);
+	free(raw);
+	c->res->unused_lines++;
+	converse_sayf(c, "The conversation has ended, but the input goes on "
+	    "from line %zu: that line and any after it were not used.",
+	    c->leftover_line);
 }
 
 /* The end of a sitting: the summary, and what could not be saved or used. */
@@ -1427,11 +1465,21 @@ converse_finish(struct converse *c)
 	}
 	if (store_session_end(c->db, c->session, &e) != 0)
 		err_clear(&e);
-	if (c->res->unused_lines > 0)
-		return err_set(c->e, ERR_LINES, "%d line%s of input could not "
+	n = (size_t)c->res->unused_lines - (c->leftover != NULL);
+	if (n > 0 && c->leftover != NULL)
+		return err_set(c->e, ERR_LINES, "%zu line%s of input could not "
+		    "be used, the first being line %zu (\"%s\"), and the input "
+		    "went on after the conversation ended, from line %zu (\"%s\")",
+		    n, n == 1 ? "" : "s", c->unused_line, c->unused_first,
+		    c->leftover_line, c->leftover);
+	if (n > 0)
+		return err_set(c->e, ERR_LINES, "%zu line%s of input could not "
 		    "be used, the first being line %zu (\"%s\")",
-		    c->res->unused_lines, c->res->unused_lines == 1 ? "" : "s",
-		    c->unused_line, c->unused_first);
+		    n, n == 1 ? "" : "s", c->unused_line, c->unused_first);
+	if (c->leftover != NULL)
+		return err_set(c->e, ERR_LINES, "the input went on after the "
+		    "conversation ended: lines from %zu (\"%s\") on were not "
+		    "used", c->leftover_line, c->leftover);
 	return 0;
 }
 
@@ -1464,6 +1512,8 @@ converse_run(const struct prompts *p, struct db *db, struct source *src,
 		r = converse_walk(&c, start);
 	if (r == CONVERSE_ERROR)
 		goto out;
+	if (r != CONVERSE_EOF)
+		converse_leftover(&c);
 	rc = converse_finish(&c);
 out:
 	converse_free(&c);

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -72,6 +73,11 @@ db_conn_why(const char *path, int status, int rc, const char *msg)
 		return xasprintf("%s is a symbolic link, and dhcoach does not "
 		    "follow links to its database: give the real file with "
 		    "--db", path);
+	if ((rc & 0xff) == SQLITE_CANTOPEN && access(path, R_OK) != 0 &&
+	    errno == EACCES)
+		return xasprintf("cannot open %s: you do not have permission to "
+		    "read it: ask its owner to share it, or use --db for another "
+		    "file", path);
 	if ((rc & 0xff) == SQLITE_CANTOPEN)
 		return xasprintf("cannot open %s: %s: check the path, or use "
 		    "--db for another file", path, msg);

@@ -327,6 +327,69 @@ test_unused_lines(void **state)
 	free(out);
 }
 
+/*
+ * From a pipe, an answer where a rating is asked after an answer (the
+ * area's rating was deferred) leaves the rating for later and is kept
+ * as the next answer: no line is dropped.
+ */
+static void
+test_answer_at_later_rating(void **state)
+{
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	char			*lines[7];
+	char			*out;
+	int			 rc, i;
+
+	lines[0] = xstrdup("3");
+	for (i = 1; i < 7; i++)
+		lines[i] = xasprintf("On ward %d I listened to the staff and "
+		    "changed the rota because of what they told me.", i);
+	out = sitting(f, (const char *const *)lines, 7, 0, 0, &res, &rc, &e);
+	assert_int_equal(rc, 0);
+	assert_int_equal(res.unused_lines, 0);
+	assert_int_equal(answers(f), 6);
+	for (i = 0; i < 7; i++)
+		free(lines[i]);
+	free(out);
+}
+
+/*
+ * From a pipe, input that goes on after the last area is not dropped
+ * in silence: the status says so and names the first line left, and
+ * every line before it was kept.
+ */
+static void
+test_input_after_end(void **state)
+{
+	struct fx		*f = *state;
+	struct converse_outcome	 res;
+	struct err		 e = { 0 };
+	char			*lines[80];
+	const char		*from;
+	char			*out;
+	int			 rc, i;
+
+	for (i = 0; i < 80; i++)
+		lines[i] = xasprintf("Answer %d: I led the team and we changed "
+		    "the process on ward %d.", i + 1, i + 1);
+	out = sitting(f, (const char *const *)lines, 80, 0, 0, &res, &rc,
+	    &e);
+	assert_int_equal(rc, -1);
+	assert_int_equal(e.status, ERR_LINES);
+	assert_non_null(strstr(out, "You have now looked at all ten areas."));
+	assert_non_null(from = strstr(e.msg, "went on after the conversation "
+	    "ended: lines from "));
+	from += strlen("went on after the conversation ended: lines from ");
+	assert_true(atoi(from) > 20);
+	assert_int_equal(answers(f), atoi(from) - 1);
+	err_clear(&e);
+	for (i = 0; i < 80; i++)
+		free(lines[i]);
+	free(out);
+}
+
 /* /goto 10 then /next with nothing answered: the unfinished areas come next. */
 static void
 test_no_dead_end(void **state)
@@ -360,6 +423,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unused_lines, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_no_dead_end, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_answer_at_later_rating,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_input_after_end, setup,
 		    teardown),
 	};
 

@@ -166,6 +166,10 @@ test_out_of_memory(void **state)
 	if ((preload = getenv("LD_PRELOAD")) != NULL &&
 	    strstr(preload, "vgpreload") != NULL)
 		skip();
+#ifdef __SANITIZE_ADDRESS__
+	/* Nor AddressSanitizer, whose shadow memory needs far more. */
+	skip();
+#endif
 	assert_int_equal(pipe(fds), 0);
 	if ((pid = fork()) == 0) {
 		dup2(fds[1], STDERR_FILENO);
