@@ -22,6 +22,7 @@
 
 #include "cmd.h"
 #include "framework.h"
+#include "match-cache.h"
 #include "prompts-load.h"
 #include "util.h"
 
@@ -451,11 +452,16 @@ cmd_prompts(const struct cmd_ctx *ctx, int flags, struct prompts **out,
     struct err *e)
 {
 	struct prompts_problems	 probs = { 0 };
-	char			*dir;
+	char			*dir, *cache_dir, *cache = NULL;
 	size_t			 i;
 
 	dir = prompts_find_dir(ctx->prompts_dir);
-	if ((*out = prompts_load(dir, &probs, 0)) == NULL) {
+	if ((cache_dir = util_cache_dir()) != NULL)
+		cache = match_cache_path(cache_dir, dir);
+	*out = prompts_load_cached(dir, &probs, 0, cache, NULL);
+	free(cache);
+	free(cache_dir);
+	if (*out == NULL) {
 		fflush(stdout);
 		for (i = 0; i < probs.n; i++)
 			fprintf(stderr, "%s\n", probs.msgs[i]);

@@ -14,9 +14,6 @@
 #include "match.h"
 #include "util.h"
 
-#define MATCH_COMPILE_FLAGS \
-	(PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | \
-	 PCRE2_NEVER_BACKSLASH_C)
 #define MATCH_JIT_STACK_MIN	(32 * 1024)
 #define MATCH_JIT_STACK_MAX	(1024 * 1024)
 /* The most words a cue's own phrase spans ("if we had"). */
@@ -144,6 +141,29 @@ match_words(const char *src)
 	return b.len > 0 ? buf_take(&b) : NULL;
 }
 
+/* The rest of making p from its code: match data, checks, literal words. */
+static int
+match_pattern_finish(struct match_pattern *p, const char *src, size_t skip,
+    int flags, char **cause)
+{
+	int	rc;
+
+	p->data = pcre2_match_data_create_from_pattern(p->code, NULL);
+	if (p->data == NULL)
+		fatalx("out of memory");
+
+	/* A pattern that matches nothing at all would be evidence in any text. */
+	rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, p->data,
+	    match_context());
+	if (rc >= 0 && !(flags & MATCH_ALLOW_EMPTY)) {
+		*cause = xstrdup("pattern matches an empty answer");
+		match_pattern_free(p);
+		return -1;
+	}
+	p->words = match_words(src + skip);
+	return 0;
+}
+
 /* Compile one pattern; see match.h. */
 int
 match_pattern_compile(struct match_pattern *p, const char *src,
@@ -151,7 +171,7 @@ match_pattern_compile(struct match_pattern *p, const char *src,
 {
 	PCRE2_UCHAR	msg[256];
 	PCRE2_SIZE	erroff;
-	int		errcode, rc;
+	int		errcode;
 
 	memset(p, 0, sizeof *p);
 	p->file = file;
@@ -168,20 +188,20 @@ match_pattern_compile(struct match_pattern *p, const char *src,
 			    "%zu: %s", (size_t)erroff - skip, (char *)msg);
 		return -1;
 	}
-	p->data = pcre2_match_data_create_from_pattern(p->code, NULL);
-	if (p->data == NULL)
-		fatalx("out of memory");
+	return match_pattern_finish(p, src, skip, flags, cause);
+}
 
-	/* A pattern that matches nothing at all would be evidence in any text. */
-	rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, p->data,
-	    match_context());
-	if (rc >= 0 && !(flags & MATCH_ALLOW_EMPTY)) {
-		*cause = xstrdup("pattern matches an empty answer");
-		match_pattern_free(p);
-		return -1;
-	}
-	p->words = match_words(src + skip);
-	return 0;
+/* Make a pattern from code compiled before; see match.h. */
+int
+match_pattern_adopt(struct match_pattern *p, pcre2_code *code,
+    const char *src, size_t skip, int flags, const char *file, int line,
+    char **cause)
+{
+	memset(p, 0, sizeof *p);
+	p->file = file;
+	p->line = line;
+	p->code = code;
+	return match_pattern_finish(p, src, skip, flags, cause);
 }
 
 /* JIT-compile a pattern once; see match.h. */

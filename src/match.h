@@ -84,6 +84,11 @@ struct match_hit {
  */
 void match_set_limits(uint32_t match_limit, uint32_t heap_kib);
 
+/* How every pattern is compiled (pcre2_compile options). */
+#define MATCH_COMPILE_FLAGS \
+	(PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF | \
+	 PCRE2_NEVER_BACKSLASH_C)
+
 /* Flags of match_pattern_compile. */
 #define MATCH_ALLOW_EMPTY	0x1	/* for checking definitions only */
 
@@ -96,6 +101,13 @@ void match_set_limits(uint32_t match_limit, uint32_t heap_kib);
  */
 int match_pattern_compile(struct match_pattern *p, const char *src,
     size_t skip, int flags, const char *file, int line, char **cause);
+/*
+ * The same from code already compiled from src with MATCH_COMPILE_FLAGS
+ * (match-cache.h), which p takes; on failure the code is freed.
+ */
+int match_pattern_adopt(struct match_pattern *p, pcre2_code *code,
+    const char *src, size_t skip, int flags, const char *file, int line,
+    char **cause);
 /* JIT-compile p, once; a refusal is silent (the interpreter is used). */
 void match_pattern_jit_compile(struct match_pattern *p);
 /* Free what p owns; p itself is the caller's.  Safe on a zeroed p. */

@@ -966,6 +966,14 @@ prompts_load_missing(struct prompts_loader *l, const char *dir)
 struct prompts *
 prompts_load(const char *dir, struct prompts_problems *probs, int flags)
 {
+	return prompts_load_cached(dir, probs, flags, NULL, NULL);
+}
+
+/* Load a prompt folder with a cache of compiled patterns; see prompts-load.h. */
+struct prompts *
+prompts_load_cached(const char *dir, struct prompts_problems *probs,
+    int flags, const char *cache_path, struct match_cache_stats *stats)
+{
 	struct prompts_loader	 l = { 0 };
 	struct prompts_file	*pf = NULL;
 	struct prompts		*p;
@@ -975,6 +983,9 @@ prompts_load(const char *dir, struct prompts_problems *probs, int flags)
 	p->dir = xstrdup(dir);
 	l.p = p;
 	l.probs = probs;
+	if (cache_path != NULL)
+		l.pats.cache = match_cache_open(cache_path,
+		    MATCH_COMPILE_FLAGS);
 	if (prompts_file_list(dir, &p->files, &p->nfiles, probs) != 0)
 		goto out;
 
@@ -996,6 +1007,13 @@ out:
 		prompts_file_free(&pf[i]);
 	free(pf);
 	prompts_pattern_free(&l.pats);
+	if (l.pats.cache != NULL) {
+		if (probs->n == before)
+			(void)match_cache_save(l.pats.cache);
+		if (stats != NULL)
+			match_cache_stats(l.pats.cache, stats);
+		match_cache_free(l.pats.cache);
+	}
 	for (i = 0; i < l.nguards; i++)
 		free(l.guards[i].spec);
 	free(l.guards);

@@ -18,6 +18,7 @@
 #ifndef DHCOACH_PROMPTS_LOAD_H
 #define DHCOACH_PROMPTS_LOAD_H
 
+#include "match-cache.h"
 #include "prompts-file.h"
 #include "prompts.h"
 
@@ -32,5 +33,14 @@
  */
 struct prompts *prompts_load(const char *dir, struct prompts_problems *probs,
     int flags);
+/*
+ * The same, taking compiled patterns from the cache file at cache_path
+ * (match-cache.h) and writing it afresh after a load with no problems
+ * if it was out of date.  *stats (when not NULL) says what the cache
+ * did.  The prompts loaded are the same with or without a cache.
+ */
+struct prompts *prompts_load_cached(const char *dir,
+    struct prompts_problems *probs, int flags, const char *cache_path,
+    struct match_cache_stats *stats);
 
 #endif

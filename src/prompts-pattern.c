@@ -263,6 +263,28 @@ prompts_pattern_expand(struct prompts_patterns *pp, const char *src,
 	return buf_take(&b);
 }
 
+/* Compile src into p, from the cache when it holds src (match-cache.h). */
+static int
+prompts_pattern_compile(struct prompts_patterns *pp, struct match_pattern *p,
+    const char *src, size_t skip, int flags, const char *file, int line,
+    char **cause)
+{
+	pcre2_code	*code = NULL;
+	int		 rc;
+
+	if (pp->cache != NULL)
+		code = match_cache_take(pp->cache, src);
+	if (code != NULL)
+		rc = match_pattern_adopt(p, code, src, skip, flags, file, line,
+		    cause);
+	else
+		rc = match_pattern_compile(p, src, skip, flags, file, line,
+		    cause);
+	if (rc == 0 && pp->cache != NULL)
+		match_cache_note(pp->cache, src);
+	return rc;
+}
+
 /*
  * Check that every definition compiles.  Each is compiled once, with
  * the definitions it calls directly standing in as one letter each: a
@@ -292,8 +314,8 @@ prompts_pattern_check(struct prompts_patterns *pp,
 				    pp->defines[d->calls[j]].name);
 		}
 		buf_printf(&b, ")(?&%s)", d->name);
-		if (match_pattern_compile(&p, b.data, skip, MATCH_ALLOW_EMPTY,
-		    d->file, d->line, &cause) != 0) {
+		if (prompts_pattern_compile(pp, &p, b.data, skip,
+		    MATCH_ALLOW_EMPTY, d->file, d->line, &cause) != 0) {
 			prompts_file_problem(probs, "%s:%d: %s: %s", d->file,
 			    d->line, d->name, cause);
 			free(cause);
@@ -352,8 +374,8 @@ prompts_pattern_add(struct prompts_patterns *pp, const struct prompts_file *pf,
 		free(full);
 		return;
 	}
-	rc = match_pattern_compile(&p, full, skip, 0, pf->path, e->line,
-	    &cause);
+	rc = prompts_pattern_compile(pp, &p, full, skip, 0, pf->path,
+	    e->line, &cause);
 	free(full);
 	if (rc != 0) {
 		prompts_file_problem(pf->probs, "%s:%d: %s", pf->path, e->line,

@@ -13,20 +13,24 @@
  * stops at the limits of prompts-file.h (PROMPTS_MAX_DEFINES,
  * PROMPTS_MAX_PATTERNS, PROMPTS_MAX_EXPANDED).
  *
- * Use: zero a struct prompts_patterns; prompts_pattern_defines for each
- * file; prompts_pattern_index once; then prompts_pattern_add for each
- * pattern; prompts_pattern_free at the end.
+ * Patterns compiled before are taken from the cache, when one is set.
+ *
+ * Use: zero a struct prompts_patterns (and set its cache, if any);
+ * prompts_pattern_defines for each file; prompts_pattern_index once;
+ * then prompts_pattern_add for each pattern; prompts_pattern_free at
+ * the end.
  *
  * Ownership: a struct prompts_patterns owns the definitions
- * (prompts_pattern_free); the patterns compiled belong to the arrays
- * they were added to.  Definitions point at their file's path, which
- * must outlive them.
+ * (prompts_pattern_free) but not its cache; the patterns compiled
+ * belong to the arrays they were added to.  Definitions point at their
+ * file's path, which must outlive them.
  */
 #ifndef DHCOACH_PROMPTS_PATTERN_H
 #define DHCOACH_PROMPTS_PATTERN_H
 
 #include <stddef.h>
 
+#include "match-cache.h"
 #include "match.h"
 #include "prompts-file.h"
 
@@ -42,6 +46,7 @@ struct prompts_patterns {
 	unsigned		 walk;
 	size_t			*stack;
 	size_t			 npatterns;	/* compiled or refused */
+	struct match_cache	*cache;	/* compiled before, or NULL */
 };
 
 /* Keep the [define] sections of a file (problems go to pf->probs). */

@@ -554,19 +554,19 @@ util_mkdirs(const char *path, mode_t mode)
 	return rc;
 }
 
-/* dhcoach's state folder; see util.h. */
-char *
-util_state_dir(void)
+/* dhcoach's folder under $env (if absolute), else under ~/fallback. */
+static char *
+util_xdg_dir(const char *env, const char *fallback)
 {
-	const char	*state = getenv("XDG_STATE_HOME"), *home;
+	const char	*base = getenv(env), *home;
 	struct passwd	*pw;
 	size_t		 len;
 
-	if (state != NULL && state[0] == '/') {
-		len = strlen(state);
-		while (len > 1 && state[len - 1] == '/')
+	if (base != NULL && base[0] == '/') {
+		len = strlen(base);
+		while (len > 1 && base[len - 1] == '/')
 			len--;
-		return xasprintf("%.*s/%s", (int)len, state, PROGNAME);
+		return xasprintf("%.*s/%s", (int)len, base, PROGNAME);
 	}
 	if ((home = getenv("HOME")) == NULL || *home == '\0') {
 		pw = getpwuid(getuid());
@@ -574,5 +574,19 @@ util_state_dir(void)
 	}
 	if (home == NULL || *home == '\0')
 		return NULL;
-	return xasprintf("%s/.local/state/%s", home, PROGNAME);
+	return xasprintf("%s/%s/%s", home, fallback, PROGNAME);
+}
+
+/* dhcoach's state folder; see util.h. */
+char *
+util_state_dir(void)
+{
+	return util_xdg_dir("XDG_STATE_HOME", ".local/state");
+}
+
+/* dhcoach's cache folder; see util.h. */
+char *
+util_cache_dir(void)
+{
+	return util_xdg_dir("XDG_CACHE_HOME", ".cache");
 }

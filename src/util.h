@@ -118,5 +118,7 @@ int util_mkdirs(const char *path, mode_t mode);
  * NULL when there is no home folder.  Not created here.
  */
 char *util_state_dir(void);
+/* The same for the cache folder: $XDG_CACHE_HOME/dhcoach, ~/.cache/dhcoach. */
+char *util_cache_dir(void);
 
 #endif

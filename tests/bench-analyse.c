@@ -2,7 +2,8 @@
  * bench-analyse.c: the timings tests/bench cannot take from the shell.
  *
  *   bench-analyse analyse PROMPT-DIR TEXT DB
- *	in process: loading the prompts, JIT-compiling them, analysing
+ *	in process: loading the prompts (compiling every pattern, then
+ *	through a cache of compiled patterns), JIT-compiling them, analysing
  *	TEXT (about 1 KiB) with and without JIT, matching every pattern
  *	once over it (the floor of the analysis), and a reply: analysing
  *	TEXT and keeping it with store_answer_add in the new file database
@@ -452,6 +453,19 @@ bench_load(const char *dir)
 	return p;
 }
 
+/* Load the prompts through the cache file at cache, or stop. */
+static struct prompts *
+bench_load_cached(const char *dir, const char *cache)
+{
+	struct prompts_problems	 probs = { 0 };
+	struct prompts		*p;
+
+	if ((p = prompts_load_cached(dir, &probs, 0, cache, NULL)) == NULL)
+		fatalx("cannot load the prompts of %s", dir);
+	prompts_file_problems_free(&probs);
+	return p;
+}
+
 /* Timings of one thing done several times: wall and CPU seconds. */
 struct bench_samples {
 	double	wall[BENCH_MAX_RUNS];
@@ -612,7 +626,7 @@ bench_analyse(const char *dir, const char *path, const char *dbpath)
 	struct db		*db;
 	struct err		 e = { 0 };
 	FILE			*f;
-	char			*text;
+	char			*text, *cache;
 	size_t			 len;
 	int			 i;
 
@@ -631,6 +645,18 @@ bench_analyse(const char *dir, const char *path, const char *dbpath)
 		prompts_free(p);
 	}
 	bench_print("load", &s);
+	/* The same through a cache of compiled patterns, once it is written. */
+	cache = xasprintf("%s.patterns", dbpath);
+	prompts_free(bench_load_cached(dir, cache));
+	for (i = 0; i < 5; i++) {
+		bench_start(&s);
+		p = bench_load_cached(dir, cache);
+		bench_stop(&s);
+		prompts_free(p);
+	}
+	bench_print("load_cached", &s);
+	(void)unlink(cache);
+	free(cache);
 	for (i = 0; i < 3; i++) {
 		pj = bench_load(dir);
 		bench_start(&s);

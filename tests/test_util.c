@@ -447,6 +447,28 @@ test_state_dir(void **state)
 	unsetenv("XDG_STATE_HOME");
 }
 
+/* The cache folder follows XDG_CACHE_HOME the same way. */
+static void
+test_cache_dir(void **state)
+{
+	char	*s;
+
+	(void)state;
+	setenv("HOME", "/home/sam", 1);
+	setenv("XDG_CACHE_HOME", "/var/cache//", 1);
+	s = util_cache_dir();
+	assert_string_equal(s, "/var/cache/dhcoach");
+	free(s);
+	setenv("XDG_CACHE_HOME", "cache", 1);
+	s = util_cache_dir();
+	assert_string_equal(s, "/home/sam/.cache/dhcoach");
+	free(s);
+	unsetenv("XDG_CACHE_HOME");
+	s = util_cache_dir();
+	assert_string_equal(s, "/home/sam/.cache/dhcoach");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -465,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_mkdirs),
 		cmocka_unit_test(test_state_dir),
+		cmocka_unit_test(test_cache_dir),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
