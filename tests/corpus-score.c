@@ -18,9 +18,11 @@
  * once per answer.  With -v, every disagreement and then the false
  * positives and negatives of each indicator.  Exits 1 when a threshold
  * given with -t (precision and recall), -f (F1) or -m (answers) is not
- * reached, 2 on bad usage, an unreadable file or a bad record.
+ * reached, 2 on bad usage, an unreadable file or a bad record.  With
+ * -i N, also how many of the indicators with at least N positives have
+ * F1 below 0.5 (a count, naming none).
  *
- *	corpus [-v] [-p DIR] [-n NAME] [-t MIN] [-f MIN] [-m N] FILE...
+ *	corpus [-v] [-p DIR] [-n NAME] [-t MIN] [-f MIN] [-m N] [-i N] FILE...
  */
 #include <errno.h>
 #include <stdio.h>
@@ -40,6 +42,7 @@ struct corpus {
 	int			 verbose;
 	int			 answers;
 	int			 tp, fp, fn;
+	int			 tpi[FRAMEWORK_NINDICATORS];
 	int			 fpi[FRAMEWORK_NINDICATORS];
 	int			 fni[FRAMEWORK_NINDICATORS];
 };
@@ -59,8 +62,10 @@ corpus_judge(void *ctx, const char *id, const char *text, size_t len,
 		fprintf(stderr, "corpus: %s: %s\n", id, a.warnings[w]);
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
 		got = analyse_shown(&a, i);
-		if (want[i] && got)
+		if (want[i] && got) {
 			c->tp++;
+			c->tpi[i]++;
+		}
 		else if (got) {
 			c->fp++;
 			c->fpi[i]++;
@@ -79,10 +84,34 @@ corpus_judge(void *ctx, const char *id, const char *text, size_t len,
 	analyse_free(&a);
 }
 
+/*
+ * How many indicators with at least min_pos positives have F1 below
+ * 0.5: a count, naming none (blind sets show pooled figures only).
+ */
+static void
+corpus_weak(const struct corpus *c, const char *name, int min_pos)
+{
+	double	p, r, f;
+	int	i, pos, n = 0, weak = 0;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		if ((pos = c->tpi[i] + c->fni[i]) < min_pos)
+			continue;
+		n++;
+		p = c->tpi[i] + c->fpi[i] > 0 ?
+		    (double)c->tpi[i] / (c->tpi[i] + c->fpi[i]) : 0;
+		r = (double)c->tpi[i] / pos;
+		f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+		weak += f < 0.5;
+	}
+	printf("corpus %s: %d of the %d indicators with at least %d "
+	    "positives have F1 below 0.50\n", name, weak, n, min_pos);
+}
+
 /* Print the figures; returns 1 when a threshold is not reached. */
 static int
 corpus_report(const struct corpus *c, const char *name, double min_pr,
-    double min_f1, int min_answers)
+    double min_f1, int min_answers, int min_pos)
 {
 	double	p, r, f;
 	int	i, below;
@@ -104,6 +133,8 @@ corpus_report(const struct corpus *c, const char *name, double min_pr,
 			printf("  fn %-22s %d\n", framework_indicators[i].id,
 			    c->fni[i]);
 	}
+	if (min_pos > 0)
+		corpus_weak(c, name, min_pos);
 	below = p < min_pr || r < min_pr || f < min_f1 ||
 	    c->answers < min_answers;
 	if (below)
@@ -118,7 +149,7 @@ static void
 corpus_usage(void)
 {
 	fprintf(stderr, "usage: corpus [-v] [-p DIR] [-n NAME] [-t MIN] "
-	    "[-f MIN] [-m N] FILE...\n");
+	    "[-f MIN] [-m N] [-i N] FILE...\n");
 	exit(2);
 }
 
@@ -131,13 +162,16 @@ main(int argc, char **argv)
 	struct prompts		*p;
 	const char		*dir = getenv("DHCOACH_PROMPTS"), *name = "given";
 	double			 min_pr = 0, min_f1 = 0;
-	int			 ch, i, min_answers = 0, rc = 0;
+	int			 ch, i, min_answers = 0, min_pos = 0, rc = 0;
 	size_t			 k;
 
-	while ((ch = getopt(argc, argv, "f:m:n:p:t:v")) != -1) {
+	while ((ch = getopt(argc, argv, "f:i:m:n:p:t:v")) != -1) {
 		switch (ch) {
 		case 'f':
 			min_f1 = atof(optarg);
+			break;
+		case 'i':
+			min_pos = atoi(optarg);
 			break;
 		case 'm':
 			min_answers = atoi(optarg);
@@ -175,7 +209,8 @@ main(int argc, char **argv)
 			rc = 2;
 	}
 	if (rc == 0)
-		rc = corpus_report(&c, name, min_pr, min_f1, min_answers);
+		rc = corpus_report(&c, name, min_pr, min_f1, min_answers,
+		    min_pos);
 	prompts_free(p);
 	return rc;
 }
