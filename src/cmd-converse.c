@@ -13,6 +13,7 @@
 #include "converse.h"
 #include "framework.h"
 #include "picture.h"
+#include "prompts.h"
 #include "readiness.h"
 #include "recover.h"
 #include "render-readiness.h"
@@ -21,6 +22,8 @@
 #include "util.h"
 
 #define CMD_CONVERSE_NEW	0x110
+/* Patterns JIT-compiled per idle slice: about 3 ms of work. */
+#define CMD_CONVERSE_JIT_SLICE	25
 
 static const struct cmd_option cmd_converse_options[] = {
 	{ 'a', "area", "ID", "start the conversation at this skill area" },
@@ -95,9 +98,19 @@ cmd_converse_readiness(const struct prompts *p, struct db *db,
 	return rc;
 }
 
+/*
+ * While the candidate reads and types, JIT-compile the patterns a slice
+ * at a time, so that replies to their answers come faster.
+ */
+static int
+cmd_converse_idle(void *arg)
+{
+	return prompts_jit_some(arg, CMD_CONVERSE_JIT_SLICE);
+}
+
 /* Run a sitting with the options given. */
 static int
-cmd_converse_run(struct cmd_ctx *ctx, const struct prompts *p, int start,
+cmd_converse_run(struct cmd_ctx *ctx, struct prompts *p, int start,
     int fresh, struct err *e)
 {
 	struct cmd_converse_words	 w;
@@ -123,6 +136,8 @@ cmd_converse_run(struct cmd_ctx *ctx, const struct prompts *p, int start,
 	opt.colour = cmd_colour();
 	cmd_converse_words(&w);
 	repl_source_init(&src, &w.words, 1);
+	src.idle = cmd_converse_idle;
+	src.idle_arg = p;
 	rc = converse_run(p, db, &src, stdout, &opt, &res, e);
 	repl_source_free(&src);
 	cmd_converse_words_free(&w);

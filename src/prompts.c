@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -83,33 +84,49 @@ prompts_plan_clear(struct prompts_plan *pl)
 	memset(pl, 0, sizeof *pl);
 }
 
-/* JIT-compile the patterns pats[0..n). */
+/*
+ * JIT-compile up to *left of the patterns pats[0..n) not yet tried,
+ * counting them off *left.
+ */
 static void
-prompts_jit_pats(struct match_pattern *pats, size_t n)
+prompts_jit_pats(struct match_pattern *pats, size_t n, size_t *left)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && *left > 0; i++) {
+		if (pats[i].jit_tried)
+			continue;
 		match_pattern_jit_compile(&pats[i]);
+		(*left)--;
+	}
+}
+
+/* JIT-compile up to n patterns not yet tried; see prompts.h. */
+int
+prompts_jit_some(struct prompts *p, size_t n)
+{
+	size_t	i, left = n;
+
+	if (p->jit)
+		return 0;
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		prompts_jit_pats(p->indicators[i].set.pats,
+		    p->indicators[i].set.npats, &left);
+	for (i = 0; i < p->ncues; i++) {
+		prompts_jit_pats(p->cues[i]->pats, p->cues[i]->npats, &left);
+		prompts_jit_pats(p->cues[i]->stops, p->cues[i]->nstops, &left);
+	}
+	prompts_jit_pats(p->plan.vague.pats, p->plan.vague.npats, &left);
+	if (left > 0)
+		p->jit = 1;
+	return !p->jit;
 }
 
 /* JIT-compile every pattern once; see prompts.h. */
 void
 prompts_jit(struct prompts *p)
 {
-	size_t	i;
-
-	if (p->jit)
-		return;
-	p->jit = 1;
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
-		prompts_jit_pats(p->indicators[i].set.pats,
-		    p->indicators[i].set.npats);
-	for (i = 0; i < p->ncues; i++) {
-		prompts_jit_pats(p->cues[i]->pats, p->cues[i]->npats);
-		prompts_jit_pats(p->cues[i]->stops, p->cues[i]->nstops);
-	}
-	prompts_jit_pats(p->plan.vague.pats, p->plan.vague.npats);
+	(void)prompts_jit_some(p, SIZE_MAX);
 }
 
 /* Fill a reply's placeholders; see prompts.h. */

@@ -181,11 +181,18 @@ struct prompts {
 	struct match_cue		**skip;	/* [model]: sentences left out */
 	size_t				  nskip;
 	int				  unweighted;	/* ignore [weights] */
-	int				  jit;	/* prompts_jit has run */
+	int				  jit;	/* every pattern JIT-compiled */
 };
 
 /* JIT-compile every pattern and cue (once; silent where refused). */
 void prompts_jit(struct prompts *);
+/*
+ * JIT-compile up to n of the patterns not yet compiled, for spreading
+ * the work over idle moments (a few milliseconds per 25 patterns).
+ * Returns 1 while patterns are left, 0 once all are done.  What the
+ * patterns find is the same whether some, all or none are compiled.
+ */
+int prompts_jit_some(struct prompts *, size_t n);
 
 /*
  * Fill a reply's placeholders: names[i] ("list", "quote", ...) becomes

@@ -30,11 +30,14 @@
 
 /* Lines kept in the history file. */
 #define REPL_HISTORY_MAX	500
+/* How long without a key before a slice of idle work: 50 ms. */
+#define REPL_IDLE_TICK_NS	50000000L
 
 static volatile sig_atomic_t	 repl_sigint;
 static int			 repl_interrupted;
 static char			*repl_history_file;
 static const struct repl_words	*repl_words;
+static struct source		*repl_src;	/* the terminal source */
 static sigset_t			 repl_saved_mask;
 static struct sigaction		 repl_saved_action;
 
@@ -60,13 +63,16 @@ repl_cancel_line(void)
 
 /*
  * readline's getc: wait for a key with SIGINT unblocked only during the
- * wait, acting on Ctrl-C between keys.
+ * wait, acting on Ctrl-C between keys, and doing a slice of the source's
+ * idle work whenever no key has come for a tick.
  */
 static int
 repl_getc(FILE *in)
 {
-	struct pollfd	pfd;
-	sigset_t	waiting;
+	const struct timespec	tick = { 0, REPL_IDLE_TICK_NS };
+	struct pollfd		pfd;
+	sigset_t		waiting;
+	int			idle, r;
 
 	pfd.fd = fileno(in);
 	pfd.events = POLLIN;
@@ -84,10 +90,17 @@ repl_getc(FILE *in)
 		}
 		sigprocmask(SIG_SETMASK, NULL, &waiting);
 		sigdelset(&waiting, SIGINT);
-		if (ppoll(&pfd, 1, NULL, &waiting) == -1) {
+		idle = repl_src != NULL && repl_src->idle != NULL;
+		if ((r = ppoll(&pfd, 1, idle ? &tick : NULL, &waiting)) == -1) {
 			if (errno == EINTR)
 				continue;
 			return EOF;
+		}
+		if (r == 0) {
+			/* No key for a while: a slice of the idle work. */
+			if (repl_src->idle(repl_src->idle_arg) == 0)
+				repl_src->idle = NULL;
+			continue;
 		}
 		return rl_getc(in);
 	}
@@ -308,6 +321,7 @@ repl_source_init(struct source *src, const struct repl_words *words,
 	src->edit = repl_edit;
 	src->interactive = 1;
 	src->ctx = history ? src : NULL;
+	repl_src = src;
 	repl_terminal(history);
 }
 
@@ -323,4 +337,5 @@ repl_source_free(struct source *src)
 	free(repl_history_file);
 	repl_history_file = NULL;
 	repl_words = NULL;
+	repl_src = NULL;
 }

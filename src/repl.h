@@ -9,7 +9,9 @@
  * commands go to the history file ($XDG_STATE_HOME/dhcoach/history,
  * mode 0600, appended to, never rewritten): answers are personal and
  * live in the database alone.  /edit runs $VISUAL or $EDITOR on a file
- * the caller names.  From a pipe: no prompt, no echo, no editor.
+ * the caller names.  While waiting for a key, the source's idle work
+ * (source.h) runs in slices, one each time no key has come for 50 ms.
+ * From a pipe: no prompt, no echo, no editor, no idle work.
  *
  * readline is global state: one repl source at a time.
  *

@@ -39,6 +39,13 @@ struct source {
 	char	**pending;	/* pushed back, read last first */
 	size_t	  npending;
 	size_t	  nread;	/* lines read from the input itself */
+	/*
+	 * Work to do while the person has not pressed a key: called in
+	 * slices of a few milliseconds until it returns 0 (nothing left).
+	 * Only a terminal source calls it; NULL for none.
+	 */
+	int	 (*idle)(void *);
+	void	 *idle_arg;
 };
 
 /*

@@ -737,6 +737,45 @@ test_jit(void **state)
 	prompts_free(p);
 }
 
+/* prompts_jit_some compiles n at a time, in order, until none are left. */
+static void
+test_jit_some(void **state)
+{
+	struct prompts_problems	 probs = { 0 };
+	struct prompts		*p;
+	uint32_t		 jit = 0;
+	size_t			 total = 0, calls = 0;
+	int			 i;
+
+	p = prompts_load(*state, &probs, 0);
+	assert_non_null(p);
+	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		total += p->indicators[i].set.npats;
+	for (i = 0; i < (int)p->ncues; i++)
+		total += p->cues[i]->npats + p->cues[i]->nstops;
+	total += p->plan.vague.npats;
+	/* The fixture has one pattern per indicator: one slice of one
+	 * reaches only the first indicator. */
+	assert_int_equal(prompts_jit_some(p, 1), 1);
+	calls++;
+	assert_int_equal(p->indicators[0].set.pats[0].jit_tried, 1);
+	assert_int_equal(p->indicators[1].set.pats[0].jit_tried, 0);
+	assert_int_equal(p->jit, 0);
+	while (prompts_jit_some(p, 2) == 1)
+		calls++;
+	/* Then two at a time: about half as many calls as patterns. */
+	assert_true(calls >= total / 2 - 1 && calls <= total / 2 + 1);
+	assert_int_equal(p->jit, 1);
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++)
+		assert_int_equal(match_pattern_jit(
+		    &p->indicators[i].set.pats[0]), jit != 0);
+	assert_int_equal(match_pattern_jit(&p->plan.vague.pats[0]), jit != 0);
+	assert_int_equal(prompts_jit_some(p, 2), 0);
+	assert_int_equal(prompts_check_samples(p, &probs), 0);
+	prompts_free(p);
+}
+
 /* With PROMPTS_PARTIAL, what loaded is kept despite problems. */
 static void
 test_partial(void **state)
@@ -794,6 +833,7 @@ main(void)
 		T(test_samples_normalised),
 		T(test_fill),
 		T(test_jit),
+		T(test_jit_some),
 		T(test_partial),
 	};
 #undef T
