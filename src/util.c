@@ -231,6 +231,14 @@ util_read_stream(FILE *f, size_t max, char **out, size_t *outlen)
 	return 0;
 }
 
+/* Whether c is ASCII white space (the C locale's isspace, without a locale). */
+static int
+util_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\v' || c == '\f';
+}
+
 /* Whether the bytes are all white space (or there are none). */
 int
 util_is_blank(const char *s, size_t len)
@@ -238,7 +246,7 @@ util_is_blank(const char *s, size_t len)
 	size_t	i;
 
 	for (i = 0; i < len; i++) {
-		if (strchr(" \t\r\n\v\f", s[i]) == NULL || s[i] == '\0')
+		if (!util_space(s[i]))
 			return 0;
 	}
 	return 1;
@@ -292,8 +300,7 @@ util_squeeze(const char *s, size_t len, size_t max)
 		n = util_utf8_len(s + i, len - i);
 		if (n == 0)
 			n = 1;
-		if (n == 1 && strchr(" \t\r\n\v\f", s[i]) != NULL &&
-		    s[i] != '\0') {
+		if (n == 1 && util_space(s[i])) {
 			space = b.len > 0;
 			continue;
 		}
@@ -344,20 +351,27 @@ char *
 util_printable(const char *s, size_t len)
 {
 	struct buf	b = { 0 };
-	size_t		i, n;
+	size_t		i, n, run = 0;
 
+	/* Bytes that pass are copied a run at a time. */
+	buf_grow(&b, len);
 	for (i = 0; i < len; i += n) {
 		n = util_utf8_len(s + i, len - i);
-		if (n == 1 && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
-			continue;	/* CR LF is a line break: keep the LF */
+		if (n == 1 && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') {
+			/* CR LF is a line break: keep the LF */
+			buf_add(&b, s + run, i - run);
+			run = i + 1;
+			continue;
+		}
 		if (n == 0 || util_is_control(s + i, n)) {
+			buf_add(&b, s + run, i - run);
 			buf_adds(&b, "\xef\xbf\xbd");
 			if (n == 0)
 				n = 1;
-			continue;
+			run = i + n;
 		}
-		buf_add(&b, s + i, n);
 	}
+	buf_add(&b, s + run, len - run);
 	return buf_take(&b);
 }
 
@@ -373,8 +387,8 @@ util_word_len(const char *s, int groups)
 	int	depth = 0;
 
 	for (len = 0; s[len] != '\0'; len++) {
-		if (strchr(" \t\r\n", s[len]) != NULL && (depth == 0 ||
-		    s[len] != ' '))
+		if (util_space(s[len]) && s[len] != '\v' && s[len] != '\f' &&
+		    (depth == 0 || s[len] != ' '))
 			break;
 		if (groups && s[len] == '[')
 			depth++;
