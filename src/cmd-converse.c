@@ -9,16 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd-readiness.h"
 #include "cmd.h"
 #include "converse.h"
 #include "framework.h"
-#include "picture.h"
 #include "prompts.h"
-#include "readiness.h"
 #include "recover.h"
-#include "render-readiness.h"
 #include "repl.h"
-#include "store-picture.h"
 #include "util.h"
 
 #define CMD_CONVERSE_NEW	0x110
@@ -74,30 +71,6 @@ cmd_converse_words_free(struct cmd_converse_words *w)
 		free(w->names[i]);
 }
 
-/* Print the readiness summary the candidate asked for. */
-static int
-cmd_converse_readiness(const struct prompts *p, struct db *db,
-    struct err *e)
-{
-	struct picture		pic;
-	struct readiness	r;
-	struct coach		coach;
-	int			rc = 0;
-
-	picture_init(&pic);
-	if (store_picture(db, &pic, e) != 0)
-		rc = -1;
-	else {
-		readiness_compute(p, &pic, &r);
-		coach_init(&coach, p);
-		fputc('\n', stdout);
-		render_readiness(stdout, RENDER_READINESS_TEXT, p, &pic, &r,
-		    &coach, cmd_width());
-	}
-	picture_free(&pic);
-	return rc;
-}
-
 /*
  * While the candidate reads and types, JIT-compile the patterns a slice
  * at a time, so that replies to their answers come faster.
@@ -142,7 +115,7 @@ cmd_converse_run(struct cmd_ctx *ctx, struct prompts *p, int start,
 	repl_source_free(&src);
 	cmd_converse_words_free(&w);
 	if (rc == 0 && res.show_readiness)
-		rc = cmd_converse_readiness(p, db, e);
+		rc = cmd_readiness_print(p, db, e);
 	if (rc == 0)
 		rc = cmd_finish(e);
 	else if (e->status != ERR_UNSAVED && e->status != ERR_LINES &&

@@ -7,39 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cmd-readiness.h"
 #include "cmd.h"
-#include "coach.h"
-#include "picture.h"
 #include "questionnaire.h"
-#include "readiness.h"
-#include "render-readiness.h"
 #include "repl.h"
-#include "store-picture.h"
 #include "util.h"
-
-/* Print the readiness summary after the questionnaire. */
-static int
-cmd_questionnaire_summary(const struct prompts *p, struct db *db,
-    struct err *e)
-{
-	struct picture		pic;
-	struct readiness	r;
-	struct coach		coach;
-	int			rc = 0;
-
-	picture_init(&pic);
-	if (store_picture(db, &pic, e) != 0)
-		rc = -1;
-	else {
-		readiness_compute(p, &pic, &r);
-		coach_init(&coach, p);
-		fputc('\n', stdout);
-		render_readiness(stdout, RENDER_READINESS_TEXT, p, &pic, &r,
-		    &coach, cmd_width());
-	}
-	picture_free(&pic);
-	return rc;
-}
 
 /* dhcoach questionnaire */
 static int
@@ -62,7 +34,7 @@ cmd_questionnaire_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	if (rc == 0) {
 		printf("\nYou rated %d of the 10 areas%s.\n", rated,
 		    rated < 10 ? "; the others are still open to rate" : "");
-		rc = cmd_questionnaire_summary(p, db, e);
+		rc = cmd_readiness_print(p, db, e);
 	}
 	if (rc == 0 && unused > 0)
 		rc = err_set(e, ERR_LINES, "%d line%s of input "

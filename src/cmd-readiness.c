@@ -3,12 +3,14 @@
  *
  * Gathers the running picture, judges each area by the [readiness] rule
  * of the prompt files (readiness.c) and writes the summary as text,
- * Markdown or JSON.  It reads the database only.
+ * Markdown or JSON.  It reads the database only.  The sittings that
+ * end with the summary print it through cmd_readiness_print.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd-readiness.h"
 #include "cmd.h"
 #include "coach.h"
 #include "picture.h"
@@ -22,6 +24,29 @@ static const struct cmd_option cmd_readiness_options[] = {
 	{ 'o', "output", "FILE", "write to FILE instead of standard output" },
 	{ 0, NULL, NULL, NULL }
 };
+
+/* Print the summary after a sitting; see cmd-readiness.h. */
+int
+cmd_readiness_print(const struct prompts *p, struct db *db, struct err *e)
+{
+	struct picture		pic;
+	struct readiness	r;
+	struct coach		coach;
+	int			rc = 0;
+
+	picture_init(&pic);
+	if (store_picture(db, &pic, e) != 0)
+		rc = -1;
+	else {
+		readiness_compute(p, &pic, &r);
+		coach_init(&coach, p);
+		fputc('\n', stdout);
+		render_readiness(stdout, RENDER_READINESS_TEXT, p, &pic, &r,
+		    &coach, cmd_width());
+	}
+	picture_free(&pic);
+	return rc;
+}
 
 /* dhcoach readiness [--format text|md|json] [-o FILE] */
 static int
