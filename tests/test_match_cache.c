@@ -100,15 +100,38 @@ assert_same(const struct prompts *a, const struct prompts *b,
 	analyse_free(&y);
 }
 
-/* Every sample of the real prompts, analysed by both. */
+/* Every compiled pattern of a is the same size as b's. */
+static size_t
+assert_same_sizes(const struct prompts *a, const struct prompts *b)
+{
+	const struct match_set	*x, *y;
+	size_t			 i, k, sa, sb, n = 0;
+
+	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
+		x = &a->indicators[i].set;
+		y = &b->indicators[i].set;
+		assert_int_equal(x->npats, y->npats);
+		for (k = 0; k < x->npats; k++) {
+			assert_int_equal(pcre2_pattern_info(x->pats[k].code,
+			    PCRE2_INFO_SIZE, &sa), 0);
+			assert_int_equal(pcre2_pattern_info(y->pats[k].code,
+			    PCRE2_INFO_SIZE, &sb), 0);
+			assert_int_equal(sa, sb);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The first sample of every indicator, analysed by both. */
 static size_t
 assert_same_samples(const struct prompts *a, const struct prompts *b)
 {
-	size_t	i, k, n = 0;
+	size_t	i, n = 0;
 
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		for (k = 0; k < a->indicators[i].nsamples; k++) {
-			assert_same(a, b, a->indicators[i].samples[k].text);
+		if (a->indicators[i].nsamples > 0) {
+			assert_same(a, b, a->indicators[i].samples[0].text);
 			n++;
 		}
 	}
@@ -150,14 +173,22 @@ test_same_findings(void **state)
 	assert_int_equal(st.missed, 0);
 	assert_true(st.taken >= st.read);
 	assert_int_equal(st.written, 0);
-	assert_true(assert_same_samples(fresh, warm) > 900);
-	(void)assert_same_samples(fresh, cold);
+	assert_true(assert_same_sizes(fresh, warm) > 900);
+	/* JIT changes how fast, never what (the fuzz harness checks it). */
+	prompts_jit(fresh);
+	prompts_jit(cold);
+	prompts_jit(warm);
+	assert_true(assert_same_samples(fresh, warm) >= 40);
+	assert_true(assert_same_samples(fresh, cold) >= 40);
 	prompts_free(fresh);
 	prompts_free(cold);
 	prompts_free(warm);
 }
 
-/* A damaged file, anywhere in it, is ignored whole and written afresh. */
+/*
+ * A damaged file, anywhere in it, is ignored whole and written afresh
+ * (on the small fixture folder: the real one is checked above).
+ */
 static void
 test_damaged(void **state)
 {
@@ -165,37 +196,43 @@ test_damaged(void **state)
 	struct match_cache_stats st;
 	struct stat		 sb;
 	struct prompts		*p;
-	const long		 at[] = { 0, 9, 13, 17, 33, 40, 4000 };
-	size_t			 i;
+	const long		 at[] = { 0, 9, 13, 17, 25, 33, 40, 400, -1 };
+	size_t			 i, n;
+	char			*dir;
 
-	p = load("prompts", f->cache, &st);
+	dir = fixture_dir();
+	p = load(dir, f->cache, &st);
+	n = st.missed;
+	assert_true(n > 40);
 	prompts_free(p);
 	assert_int_equal(stat(f->cache, &sb), 0);
 	for (i = 0; i < sizeof at / sizeof at[0]; i++) {
-		flip_byte(f->cache, at[i]);
-		p = load("prompts", f->cache, &st);
+		flip_byte(f->cache, at[i] >= 0 ? at[i] : sb.st_size - 1);
+		p = load(dir, f->cache, &st);
 		assert_int_equal(st.read, 0);
+		assert_int_equal(st.missed, n);
 		assert_int_equal(st.written, 1);
 		prompts_free(p);
-		p = load("prompts", f->cache, &st);
-		assert_true(st.read > 900);
+		p = load(dir, f->cache, &st);
+		assert_int_equal(st.missed, 0);
 		prompts_free(p);
 	}
 	/* Cut short, and the last bytes of the code cut off. */
 	assert_int_equal(truncate(f->cache, sb.st_size - 1), 0);
-	p = load("prompts", f->cache, &st);
+	p = load(dir, f->cache, &st);
 	assert_int_equal(st.read, 0);
 	assert_int_equal(st.written, 1);
 	prompts_free(p);
 	assert_int_equal(truncate(f->cache, 20), 0);
-	p = load("prompts", f->cache, &st);
+	p = load(dir, f->cache, &st);
 	assert_int_equal(st.read, 0);
 	prompts_free(p);
 	/* Writable by others: not trusted. */
 	assert_int_equal(chmod(f->cache, 0666), 0);
-	p = load("prompts", f->cache, &st);
+	p = load(dir, f->cache, &st);
 	assert_int_equal(st.read, 0);
 	prompts_free(p);
+	fixture_rm(dir);
 }
 
 /* Replace every from by to in dir/file (from and to of one length). */
@@ -264,15 +301,17 @@ test_unwritable(void **state)
 	struct fx		*f = *state;
 	struct match_cache_stats st;
 	struct prompts		*p;
-	char			*file, *path;
+	char			*file, *path, *dir;
 
 	file = xasprintf("%s/a-file", f->tmp);
 	fixture_write(f->tmp, "a-file", "not a folder\n");
 	path = xasprintf("%s/x/patterns.bin", file);
-	p = load("prompts", path, &st);
+	dir = fixture_dir();
+	p = load(dir, path, &st);
 	assert_int_equal(st.written, 0);
-	assert_true(st.missed > 900);
+	assert_true(st.missed > 40);
 	prompts_free(p);
+	fixture_rm(dir);
 	free(path);
 	free(file);
 }
