@@ -51,8 +51,8 @@ enum converse_arg {
 /*
  * A slash command: its name (without the slash), its arguments and
  * summary for /help, and its handler.  The handler returns what the
- * conversation does next (an enum of converse.c), or -1 with the
- * conversation's error set.
+ * conversation does next (enum converse_next of converse-int.h), or -1
+ * with the conversation's error set.
  */
 struct converse_command {
 	const char		*name;

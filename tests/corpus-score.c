@@ -20,7 +20,9 @@
  * given with -t (precision and recall), -f (F1) or -m (answers) is not
  * reached, 2 on bad usage, an unreadable file or a bad record.  With
  * -i N, also how many of the indicators with at least N positives have
- * F1 below 0.5 (a count, naming none).
+ * F1 below 0.5 (a count, naming none).  Always, how many of the answers
+ * labelled as showing nothing (generic self-descriptions, hopes) the
+ * matching credits with anything: a count, naming none.
  *
  *	corpus [-v] [-p DIR] [-n NAME] [-t MIN] [-f MIN] [-m N] [-i N] FILE...
  */
@@ -45,6 +47,8 @@ struct corpus {
 	int			 tpi[FRAMEWORK_NINDICATORS];
 	int			 fpi[FRAMEWORK_NINDICATORS];
 	int			 fni[FRAMEWORK_NINDICATORS];
+	int			 empty;		/* answers with no evidence */
+	int			 empty_credited;	/* ... that got some */
 };
 
 /* Judge one answer against what its record says is present. */
@@ -55,13 +59,15 @@ corpus_judge(void *ctx, const char *id, const char *text, size_t len,
 	struct corpus	*c = ctx;
 	struct analysis	a;
 	size_t		w;
-	int		i, got;
+	int		i, got, wanted = 0, credited = 0;
 
 	analyse_run(c->prompts, text, len, &a);
 	for (w = 0; w < a.nwarnings; w++)
 		fprintf(stderr, "corpus: %s: %s\n", id, a.warnings[w]);
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
 		got = analyse_shown(&a, i);
+		wanted += want[i] != 0;
+		credited += got != 0;
 		if (want[i] && got) {
 			c->tp++;
 			c->tpi[i]++;
@@ -79,6 +85,10 @@ corpus_judge(void *ctx, const char *id, const char *text, size_t len,
 				printf("  false - %s %s\n", id,
 				    framework_indicators[i].id);
 		}
+	}
+	if (wanted == 0) {
+		c->empty++;
+		c->empty_credited += credited > 0;
 	}
 	c->answers++;
 	analyse_free(&a);
@@ -135,6 +145,10 @@ corpus_report(const struct corpus *c, const char *name, double min_pr,
 	}
 	if (min_pos > 0)
 		corpus_weak(c, name, min_pos);
+	if (c->empty > 0)
+		printf("corpus %s: %d of the %d answers that show no evidence "
+		    "(generic, hopes) are credited with some\n", name,
+		    c->empty_credited, c->empty);
 	below = p < min_pr || r < min_pr || f < min_f1 ||
 	    c->answers < min_answers;
 	if (below)
