@@ -10,6 +10,7 @@
 #include "cmd-readiness.h"
 #include "cmd.h"
 #include "questionnaire.h"
+#include "recover.h"
 #include "repl.h"
 #include "util.h"
 
@@ -21,6 +22,7 @@ cmd_questionnaire_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	struct prompts	*p = NULL;
 	struct db	*db = NULL;
 	struct source	 src;
+	char		*dir;
 	int		 rated = 0, unused = 0, rc = -1;
 
 	(void)args;
@@ -28,8 +30,10 @@ cmd_questionnaire_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	    cmd_open_db(ctx, DB_WRITE, &db, e) != 0)
 		goto out;
 	repl_source_init(&src, NULL, 0);
-	rc = questionnaire_run(p, db, &src, stdout, cmd_width(), &rated,
+	dir = recover_dir();
+	rc = questionnaire_run(p, db, &src, stdout, cmd_width(), dir, &rated,
 	    &unused, e);
+	free(dir);
 	repl_source_free(&src);
 	if (rc == 0) {
 		printf("\nYou rated %d of the 10 areas%s.\n", rated,

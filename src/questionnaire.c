@@ -3,14 +3,17 @@
  * questionnaire.h).
  *
  * Invariants: each rating is committed the moment it is given; an area
- * is asked again only after /back; an example typed before its rating is
- * kept and saved once the rating is given, never dropped.
+ * is asked again only after /back, or when its rating could not be
+ * saved; an example typed before its rating is kept and saved once the
+ * rating is given, never dropped.  An example the database refuses is
+ * kept safe as the conversation keeps answers (keep.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyse.h"
 #include "framework.h"
+#include "keep.h"
 #include "questionnaire.h"
 #include "store.h"
 #include "text.h"
@@ -38,6 +41,7 @@ struct questionnaire {
 	int			 rated[FRAMEWORK_NAREAS];
 	int			 unused;
 	char			*example;	/* typed before the rating */
+	struct keep		 keep;		/* examples kept safe */
 };
 
 /* Print text wrapped to the width. */
@@ -69,69 +73,104 @@ questionnaire_intro(struct questionnaire *q)
 	    "saved as you give it.");
 }
 
-/* Keep an example of area a as an answer, with the evidence it shows. */
-static int
-questionnaire_example(struct questionnaire *q, int a, const char *text,
-    struct err *e)
+/*
+ * Keep an example of area a as an answer, with the evidence it shows:
+ * in the database, or in the recovery folder when it refuses it.
+ */
+static void
+questionnaire_example(struct questionnaire *q, int a, const char *text)
 {
-	struct store_found	 found[FRAMEWORK_NINDICATORS];
-	char			*quotes[FRAMEWORK_NINDICATORS];
-	struct analysis		 an;
-	size_t			 n = 0, k;
-	int			 i, rc = 0;
+	struct err	 why = { 0 }, nofile = { 0 };
+	const char	*path;
+	char		*msg = NULL;
+	int64_t		 id;
 
 	if (text_check(text, strlen(text), ANALYSE_MAX_TEXT, "example", 1,
-	    ERR_INPUT, e) != 0) {
-		questionnaire_say(q, e->msg);
-		err_clear(e);
+	    ERR_INPUT, &why) != 0) {
+		questionnaire_say(q, why.msg);
+		err_clear(&why);
+		return;
+	}
+	switch (keep_answer(&q->keep, a, "prompt", QUESTIONNAIRE_EXAMPLE, text,
+	    NULL, NULL, &id, &path, &why, &nofile)) {
+	case KEEP_SAVED:
+		break;
+	case KEEP_FILED:
+		msg = xasprintf("I couldn't save that example just now (%s). It "
+		    "is kept safe in %s, and I'll save it as soon as the "
+		    "database lets me.", why.msg, path);
+		break;
+	case KEEP_MEMORY:
+		msg = xasprintf("I couldn't save that example just now (%s), "
+		    "and I couldn't write it to a file either (%s). I'll keep "
+		    "it and try again with your next one.", why.msg,
+		    nofile.msg);
+		break;
+	}
+	if (msg != NULL)
+		questionnaire_say(q, msg);
+	free(msg);
+	err_clear(&why);
+	err_clear(&nofile);
+}
+
+/* Keep the example typed in area a before a rating that never came. */
+static void
+questionnaire_pending(struct questionnaire *q, int a)
+{
+	if (q->example == NULL)
+		return;
+	questionnaire_example(q, a, q->example);
+	free(q->example);
+	q->example = NULL;
+}
+
+/*
+ * Save area a's rating n.  On a terminal a refusal is told and the area
+ * asked again (returns 1); from a pipe it ends the questionnaire (-1 with
+ * *e), since the next line is the next area's.
+ */
+static int
+questionnaire_rate(struct questionnaire *q, int a, int n, struct err *e)
+{
+	char	*msg;
+
+	if (store_rating_set(q->db, q->session, a, n, e) == 0) {
+		q->rated[a] = n;
 		return 0;
 	}
-	analyse_run(q->p, text, strlen(text), &an);
-	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
-		if (!analyse_shown(&an, i))
-			continue;
-		quotes[n] = analyse_quote(&an, i);
-		found[n].indicator = i;
-		found[n].quote = quotes[n];
-		n++;
-	}
-	if (store_answer_add(q->db, q->session, a, "prompt",
-	    QUESTIONNAIRE_EXAMPLE, text, NULL, found, n, e) == -1)
-		rc = -1;
-	for (k = 0; k < n; k++)
-		free(quotes[k]);
-	analyse_free(&an);
-	return rc;
+	if (!q->src->interactive)
+		return -1;
+	msg = xasprintf("I couldn't save that rating just now (%s). Type it "
+	    "again in a moment, or /quit: the ratings before it are saved.",
+	    e->msg);
+	questionnaire_say(q, msg);
+	free(msg);
+	err_clear(e);
+	return 1;
 }
 
 /* On a terminal, offer to add a one-line example for area a. */
-static int
-questionnaire_ask_example(struct questionnaire *q, int a, struct err *e)
+static void
+questionnaire_ask_example(struct questionnaire *q, int a)
 {
 	char	*line;
-	int	 rc;
 
 	if (q->example != NULL) {
-		rc = questionnaire_example(q, a, q->example, e);
-		free(q->example);
-		q->example = NULL;
-		return rc;
+		questionnaire_pending(q, a);
+		return;
 	}
 	if (!q->src->interactive)
-		return 0;
+		return;
 	questionnaire_say(q, "An example in a line, if one comes to mind "
 	    "(press Enter to go on):");
 	if ((line = source_read(q->src, "> ")) == NULL)
-		return 0;
+		return;
 	if (*text_trim(line) != '\0' && *text_trim(line) != '/')
-		rc = questionnaire_example(q, a, text_trim(line), e);
-	else {
-		if (*text_trim(line) == '/')
-			source_unread(q->src, xstrdup(text_trim(line)));
-		rc = 0;
-	}
+		questionnaire_example(q, a, text_trim(line));
+	else if (*text_trim(line) == '/')
+		source_unread(q->src, xstrdup(text_trim(line)));
 	free(line);
-	return rc;
 }
 
 /* Make sense of a command typed for area a. */
@@ -161,7 +200,7 @@ questionnaire_area(struct questionnaire *q, int a,
     enum questionnaire_step *step, struct err *e)
 {
 	char	*line, *s;
-	int	 n;
+	int	 n, r;
 
 	for (;;) {
 		if ((line = source_read(q->src, "> ")) == NULL) {
@@ -180,11 +219,13 @@ questionnaire_area(struct questionnaire *q, int a,
 		}
 		if ((n = text_rating(s)) > 0) {
 			free(line);
-			if (store_rating_set(q->db, q->session, a, n, e) != 0)
+			if ((r = questionnaire_rate(q, a, n, e)) == 1)
+				continue;
+			if (r == -1)
 				return -1;
-			q->rated[a] = n;
 			*step = QUESTIONNAIRE_RATED;
-			return questionnaire_ask_example(q, a, e);
+			questionnaire_ask_example(q, a);
+			return 0;
 		}
 		if (q->src->interactive && text_is_answer(s) &&
 		    q->example == NULL) {
@@ -218,12 +259,36 @@ questionnaire_show(struct questionnaire *q, int a)
 	    "5:");
 }
 
+/*
+ * The end: the examples still queued saved, or said where they wait
+ * (-1 with *e, ERR_UNSAVED).
+ */
+static int
+questionnaire_flush(struct questionnaire *q, struct err *e)
+{
+	struct err	why = { 0 };
+	size_t		n;
+
+	if (keep_flush(&q->keep, &why) == 0)
+		return 0;
+	n = q->keep.n;
+	err_set(e, ERR_UNSAVED, "%zu example%s could not be saved in %s (%s); "
+	    "%s kept in %s, and the conversation saves %s the next time it "
+	    "starts", n, n == 1 ? "" : "s", db_path(q->db), why.msg, n == 1 ?
+	    "it is" : "they are", q->keep.dir != NULL ? q->keep.dir :
+	    "memory only", n == 1 ? "it" : "them");
+	err_clear(&why);
+	return -1;
+}
+
 /* Run the questionnaire; see questionnaire.h. */
 int
 questionnaire_run(const struct prompts *p, struct db *db, struct source *src,
-    FILE *out, int width, int *rated, int *unused, struct err *e)
+    FILE *out, int width, const char *recover_dir, int *rated, int *unused,
+    struct err *e)
 {
 	struct questionnaire	q;
+	struct err		more = { 0 };
 	enum questionnaire_step	step = QUESTIONNAIRE_RATED;
 	int			a = 0, rc = 0, i;
 
@@ -233,21 +298,28 @@ questionnaire_run(const struct prompts *p, struct db *db, struct source *src,
 	q.src = src;
 	q.out = out;
 	q.width = width;
+	*rated = *unused = 0;
 	if ((q.session = store_session_begin(db, "questionnaire", e)) == -1)
 		return -1;
+	keep_init(&q.keep, p, db, q.session, recover_dir);
 	questionnaire_intro(&q);
 	while (a < FRAMEWORK_NAREAS && step != QUESTIONNAIRE_END) {
 		questionnaire_show(&q, a);
-		if ((rc = questionnaire_area(&q, a, &step, e)) != 0)
+		rc = questionnaire_area(&q, a, &step, e);
+		questionnaire_pending(&q, a);	/* the area left unrated */
+		if (rc != 0)
 			break;
 		a = step == QUESTIONNAIRE_BACK ? (a > 0 ? a - 1 : 0) : a + 1;
 	}
-	free(q.example);
-	*rated = 0;
 	for (i = 0; i < FRAMEWORK_NAREAS; i++)
 		*rated += q.rated[i] != 0;
 	*unused = q.unused;
+	/* The first failure is the one told. */
+	if (questionnaire_flush(&q, rc == 0 ? e : &more) != 0)
+		rc = -1;
+	err_clear(&more);
 	if (rc == 0 && store_session_end(db, q.session, e) != 0)
 		err_clear(e);
+	keep_free(&q.keep);
 	return rc;
 }
