@@ -4,8 +4,9 @@
  * folder: ten piped ratings stored; a rating the database refuses asked
  * again on a terminal, with the example typed before it kept; an example
  * the database refuses kept in the recovery folder and saved once it is
- * free, or, when it never is, left there with ERR_UNSAVED; an example
- * typed in an area left unrated kept all the same.
+ * free, or, when it never is, left there with ERR_UNSAVED and saved by
+ * the next conversation; an example typed in an area left unrated kept
+ * all the same.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "converse.h"
 #include "db-open.h"
 #include "db.h"
 #include "prompts-load.h"
@@ -269,6 +271,51 @@ test_example_unsaved(void **state)
 	free(r.out);
 }
 
+/* What a questionnaire left in the folder, the next conversation saves. */
+static void
+test_unsaved_restored(void **state)
+{
+	struct fx		*f = *state;
+	struct run		 r = { 0 };
+	struct err		 e = { 0 };
+	struct converse_options	 opt;
+	struct converse_outcome	 res;
+	struct source		 src;
+	struct source_lines	 sl;
+	struct db		*db;
+	const char		*lines[] = { "4", EXAMPLE };
+	const char		*quit[] = { "/quit" };
+	char			*out = NULL;
+	size_t			 len = 0;
+	FILE			*mem;
+
+	sitting(f, lines, 2, 1, 1, 99, &r, &e);
+	assert_int_equal(r.rc, -1);
+	err_clear(&e);
+	free(r.out);
+	assert_int_equal(waiting(f), 1);
+	if (db_open(f->db_path, DB_WRITE, &db, &e) != 0)
+		fatalx("db_open: %s", e.msg);
+	source_lines_init(&src, &sl, quit, 1);
+	memset(&opt, 0, sizeof opt);
+	opt.start = -1;
+	opt.db_path = f->db_path;
+	opt.recover_dir = f->recover;
+	opt.width = 80;
+	if ((mem = open_memstream(&out, &len)) == NULL)
+		fatal("open_memstream");
+	assert_int_equal(converse_run(f->p, db, &src, mem, &opt, &res, &e), 0);
+	fclose(mem);
+	source_free(&src);
+	db_close(db);
+	assert_non_null(strstr(out, "from an earlier sitting could not be "
+	    "saved then"));
+	assert_int_equal(waiting(f), 0);
+	assert_int_equal(number(f, "select count(*) from answers where prompt "
+	    "like 'An example for the self-report%'"), 1);
+	free(out);
+}
+
 /* An example typed instead of a rating, then /skip: kept all the same. */
 static void
 test_example_then_skip(void **state)
@@ -300,6 +347,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_example_unsaved, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_example_then_skip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unsaved_restored, setup,
 		    teardown),
 	};
 
