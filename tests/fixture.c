@@ -1,6 +1,8 @@
 /*
- * fixture.c: writes a valid prompt folder for tests (see fixture.h).
+ * fixture.c: writes a valid prompt folder for tests, and a line source
+ * that locks the database while it reads (see fixture.h).
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,4 +135,50 @@ fixture_rm(char *dir)
 		fatalx("cannot remove %s", dir);
 	free(cmd);
 	free(dir);
+}
+
+/* Let the lock go, if it is held. */
+void
+fixture_lock_release(struct fixture_lock *c)
+{
+	if (c->other == NULL)
+		return;
+	sqlite3_exec(c->other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(c->other);
+	c->other = NULL;
+}
+
+/* The next line, taking or letting go of the lock first. */
+static char *
+fixture_lock_read(struct source *src, const char *prompt)
+{
+	struct fixture_lock	*c = src->ctx;
+
+	(void)prompt;
+	if (c->sl.next == c->lock_at && (sqlite3_open(c->path, &c->other) !=
+	    SQLITE_OK || sqlite3_exec(c->other, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL) != SQLITE_OK))
+		fatalx("cannot lock the test database %s", c->path);
+	if (c->sl.next == c->release_at)
+		fixture_lock_release(c);
+	if (c->sl.next >= c->sl.n)
+		return NULL;
+	src->nread++;
+	return xstrdup(c->sl.lines[c->sl.next++]);
+}
+
+void
+fixture_lock_init(struct source *src, struct fixture_lock *c,
+    const char *path, const char *const *lines, size_t n, size_t lock_at,
+    size_t release_at)
+{
+	memset(src, 0, sizeof *src);
+	memset(c, 0, sizeof *c);
+	c->sl.lines = lines;
+	c->sl.n = n;
+	c->path = path;
+	c->lock_at = lock_at;
+	c->release_at = release_at;
+	src->read = fixture_lock_read;
+	src->ctx = c;
 }

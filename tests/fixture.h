@@ -19,11 +19,34 @@
 #ifndef DHCOACH_FIXTURE_H
 #define DHCOACH_FIXTURE_H
 
+#include <stddef.h>
+
+#include "source.h"
+
 char *fixture_dir(void);
 /* The word that shows indicator id (a static buffer). */
 const char *fixture_word(const char *id);
 void fixture_write(const char *dir, const char *file, const char *text);
 void fixture_append(const char *dir, const char *file, const char *text);
 void fixture_rm(char *dir);
+
+/*
+ * A line source over lines (not interactive) during which another
+ * connection, as another program would, holds the write lock on the
+ * database at path: taken before line lock_at is read, let go before
+ * line release_at, or by fixture_lock_release (call it at the end in any
+ * case).  The lines and path are borrowed.
+ */
+struct fixture_lock {
+	struct source_lines	 sl;
+	const char		*path;
+	struct sqlite3		*other;
+	size_t			 lock_at;
+	size_t			 release_at;
+};
+void fixture_lock_init(struct source *, struct fixture_lock *,
+    const char *path, const char *const *lines, size_t n, size_t lock_at,
+    size_t release_at);
+void fixture_lock_release(struct fixture_lock *);
 
 #endif

@@ -21,11 +21,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "converse.h"
 #include "db-open.h"
 #include "db.h"
+#include "fixture.h"
 #include "framework.h"
 #include "prompts-load.h"
 #include "prompts.h"
@@ -182,39 +181,6 @@ test_two_sittings(void **state)
 }
 
 /*
- * The lock test's lines: another connection takes the write lock before
- * line lock_at is read, and lets it go before line release_at.
- */
-struct lock_ctx {
-	struct source_lines	 sl;
-	const char		*path;
-	sqlite3			*other;
-	size_t			 lock_at;
-	size_t			 release_at;
-};
-
-static char *
-lock_read(struct source *src, const char *prompt)
-{
-	struct lock_ctx	*c = src->ctx;
-
-	(void)prompt;
-	if (c->sl.next == c->lock_at && (sqlite3_open(c->path, &c->other) !=
-	    SQLITE_OK || sqlite3_exec(c->other, "BEGIN IMMEDIATE", NULL, NULL,
-	    NULL) != SQLITE_OK))
-		fatalx("cannot lock the test database");
-	if (c->sl.next == c->release_at && c->other != NULL) {
-		sqlite3_exec(c->other, "COMMIT", NULL, NULL, NULL);
-		sqlite3_close(c->other);
-		c->other = NULL;
-	}
-	if (c->sl.next >= c->sl.n)
-		return NULL;
-	src->nread++;
-	return xstrdup(c->sl.lines[c->sl.next++]);
-}
-
-/*
  * Another program holds the database: the answers given meanwhile go to
  * the recovery folder, no line is taken as "try again", and all are in
  * the database once the lock is gone.
@@ -225,7 +191,7 @@ test_locked_save_loses_nothing(void **state)
 	struct fx		*f = *state;
 	struct converse_options	 opt;
 	struct converse_outcome	 res;
-	struct lock_ctx		 lc;
+	struct fixture_lock	 lc;
 	struct source		 src;
 	struct err		 e = { 0 };
 	struct db		*db;
@@ -240,15 +206,7 @@ test_locked_save_loses_nothing(void **state)
 
 	if (db_open(f->db_path, DB_WRITE, &db, &e) != 0)
 		fatalx("%s", e.msg);
-	memset(&lc, 0, sizeof lc);
-	lc.sl.lines = lines;
-	lc.sl.n = 6;
-	lc.path = f->db_path;
-	lc.lock_at = 1;
-	lc.release_at = 3;
-	memset(&src, 0, sizeof src);
-	src.read = lock_read;
-	src.ctx = &lc;
+	fixture_lock_init(&src, &lc, f->db_path, lines, 6, 1, 3);
 	memset(&opt, 0, sizeof opt);
 	opt.start = 0;
 	opt.db_path = f->db_path;
@@ -257,6 +215,7 @@ test_locked_save_loses_nothing(void **state)
 	mem = open_memstream(&out, &len);
 	rc = converse_run(f->p, db, &src, mem, &opt, &res, &e);
 	fclose(mem);
+	fixture_lock_release(&lc);
 	db_close(db);
 	source_free(&src);
 	assert_int_equal(rc, 0);

@@ -23,6 +23,7 @@
 #include "converse.h"
 #include "db-open.h"
 #include "db.h"
+#include "fixture.h"
 #include "prompts-load.h"
 #include "prompts.h"
 #include "questionnaire.h"
@@ -35,19 +36,6 @@ struct fx {
 	char		*dir;
 	char		*db_path;
 	char		*recover;
-};
-
-/*
- * The lines of a sitting: another connection takes the write lock
- * before line lock_at is read, and lets it go before line release_at
- * (never, when past the last line; then at the end of the sitting).
- */
-struct lock_ctx {
-	struct source_lines	 sl;
-	const char		*path;
-	sqlite3			*other;
-	size_t			 lock_at;
-	size_t			 release_at;
 };
 
 static const char *EXAMPLE = "I set up a weekly huddle where the ward "
@@ -90,70 +78,37 @@ teardown(void **state)
 	return 0;
 }
 
-/* Release the other connection's lock, if it holds one. */
-static void
-unlock(struct lock_ctx *c)
-{
-	if (c->other == NULL)
-		return;
-	sqlite3_exec(c->other, "COMMIT", NULL, NULL, NULL);
-	sqlite3_close(c->other);
-	c->other = NULL;
-}
-
-static char *
-lock_read(struct source *src, const char *prompt)
-{
-	struct lock_ctx	*c = src->ctx;
-
-	(void)prompt;
-	if (c->sl.next == c->lock_at && (sqlite3_open(c->path, &c->other) !=
-	    SQLITE_OK || sqlite3_exec(c->other, "BEGIN IMMEDIATE", NULL, NULL,
-	    NULL) != SQLITE_OK))
-		fatalx("cannot lock the test database");
-	if (c->sl.next == c->release_at)
-		unlock(c);
-	if (c->sl.next >= c->sl.n)
-		return NULL;
-	src->nread++;
-	return xstrdup(c->sl.lines[c->sl.next++]);
-}
-
 /* What a sitting said and returned. */
 struct run {
 	char	*out;
 	int	 rc, rated, unused;
 };
 
-/* One questionnaire over lines, locked from lock_at to release_at. */
+/*
+ * One questionnaire over lines, the database locked by another
+ * connection from line lock_at to line release_at (fixture.h).
+ */
 static void
 sitting(struct fx *f, const char *const *lines, size_t n, int interactive,
     size_t lock_at, size_t release_at, struct run *r, struct err *e)
 {
-	struct lock_ctx	 lc;
-	struct source	 src;
-	struct db	*db;
-	size_t		 len = 0;
-	FILE		*mem;
+	struct fixture_lock	 lc;
+	struct source		 src;
+	struct db		*db;
+	size_t			 len = 0;
+	FILE			*mem;
 
 	if (db_open(f->db_path, DB_WRITE, &db, e) != 0)
 		fatalx("db_open: %s", e->msg);
-	memset(&lc, 0, sizeof lc);
-	lc.sl.lines = lines;
-	lc.sl.n = n;
-	lc.path = f->db_path;
-	lc.lock_at = lock_at;
-	lc.release_at = release_at;
-	memset(&src, 0, sizeof src);
-	src.read = lock_read;
-	src.ctx = &lc;
+	fixture_lock_init(&src, &lc, f->db_path, lines, n, lock_at,
+	    release_at);
 	src.interactive = interactive;
 	if ((mem = open_memstream(&r->out, &len)) == NULL)
 		fatal("open_memstream");
 	r->rc = questionnaire_run(f->p, db, &src, mem, 80, f->recover,
 	    &r->rated, &r->unused, e);
 	fclose(mem);
-	unlock(&lc);
+	fixture_lock_release(&lc);
 	source_free(&src);
 	db_close(db);
 }
