@@ -324,7 +324,9 @@ util_columns(const char *s, size_t len)
 	int	cols = 0;
 
 	for (i = 0; i < len; i += n) {
-		if ((n = util_utf8_len(s + i, len - i)) == 0)
+		if ((unsigned char)s[i] < 0x80)
+			n = 1;		/* ASCII, the common case */
+		else if ((n = util_utf8_len(s + i, len - i)) == 0)
 			n = 1;
 		cols++;
 	}
@@ -398,6 +400,14 @@ util_word_len(const char *s, int groups)
 	return len;
 }
 
+/* Write n spaces to f, whose lock the caller holds. */
+static void
+util_spaces(FILE *f, int n)
+{
+	while (n-- > 0)
+		putc_unlocked(' ', f);
+}
+
 /*
  * Write the words of text, lead spaces before the first, from column
  * col, breaking the line only between words when the next would pass
@@ -411,6 +421,8 @@ util_wrap_words(FILE *f, const char *text, int lead, int col, int indent,
 	size_t		 wlen;
 	int		 wcols, fresh = 1;
 
+	/* One lock for the whole text, not one per word. */
+	flockfile(f);
 	for (;;) {
 		s += strspn(s, " \t\r\n");
 		if (*s == '\0')
@@ -420,22 +432,24 @@ util_wrap_words(FILE *f, const char *text, int lead, int col, int indent,
 		s += wlen;
 		wcols = util_columns(w, wlen);
 		if (!fresh && col + 1 + wcols > width) {
-			fprintf(f, "\n%*s", indent, "");
+			putc_unlocked('\n', f);
+			util_spaces(f, indent);
 			col = indent;
 			fresh = 1;
 		}
 		if (lead > 0) {
-			fprintf(f, "%*s", lead, "");
+			util_spaces(f, lead);
 			lead = 0;
 		} else if (!fresh) {
-			fputc(' ', f);
+			putc_unlocked(' ', f);
 			col++;
 		}
-		fwrite(w, 1, wlen, f);
+		fwrite_unlocked(w, 1, wlen, f);
 		col += wcols;
 		fresh = 0;
 	}
-	fputc('\n', f);
+	putc_unlocked('\n', f);
+	funlockfile(f);
 }
 
 /* Write text wrapped at width; see util.h. */
