@@ -766,13 +766,8 @@ converse_finish(struct converse *c)
 	fputc('\n', c->out);
 	converse_cmd_summary(c, "");
 	if (keep_flush(&c->keep, &e) != 0) {
-		n = c->keep.n;
-		c->res->unsaved = (int)n;
-		err_set(c->e, ERR_UNSAVED, "%zu answer%s could not be saved in "
-		    "%s (%s); %s kept in %s, and dhcoach saves %s the next time "
-		    "it starts", n, n == 1 ? "" : "s", c->opt->db_path, e.msg,
-		    n == 1 ? "it is" : "they are", c->opt->recover_dir != NULL ?
-		    c->opt->recover_dir : "memory only", n == 1 ? "it" : "them");
+		c->res->unsaved = (int)c->keep.n;
+		keep_unsaved(&c->keep, "answer", &e, c->out, c->e);
 		err_clear(&e);
 		return -1;
 	}

@@ -199,6 +199,38 @@ keep_restore(struct keep *k, size_t *found, size_t *saved, struct err *e)
 	return rc;
 }
 
+/* Say what could not be saved, and show what is nowhere else; see keep.h. */
+int
+keep_unsaved(const struct keep *k, const char *noun, const struct err *why,
+    FILE *out, struct err *e)
+{
+	size_t	i, n = k->n, lost = 0;
+
+	for (i = 0; i < n; i++)
+		lost += k->v[i].item.path == NULL;
+	if (lost > 0) {
+		fprintf(out, "\nThese could not be saved or kept in a file: "
+		    "please copy them somewhere safe.\n");
+		for (i = 0; i < n; i++) {
+			if (k->v[i].item.path != NULL)
+				continue;
+			fprintf(out, "\n[%s]\n%s\n", k->v[i].item.area,
+			    k->v[i].item.answer);
+		}
+	}
+	if (lost == n)
+		return err_set(e, ERR_UNSAVED, "%zu %s%s could not be saved in "
+		    "%s (%s) or kept in a file: %s printed above", n, noun,
+		    n == 1 ? "" : "s", db_path(k->db), why->msg, n == 1 ?
+		    "it is" : "they are");
+	return err_set(e, ERR_UNSAVED, "%zu %s%s could not be saved in %s "
+	    "(%s); %zu %s kept in %s, and the conversation saves %s the next "
+	    "time it starts%s", n, noun, n == 1 ? "" : "s", db_path(k->db),
+	    why->msg, n - lost, n - lost == 1 ? "is" : "are", k->dir,
+	    n - lost == 1 ? "it" : "them", lost > 0 ? "; the others are "
+	    "printed above" : "");
+}
+
 /* Add the queued answers' evidence to the picture; see keep.h. */
 void
 keep_overlay(const struct keep *k, struct picture *pic)

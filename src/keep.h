@@ -4,8 +4,9 @@
  * recovery folder (recover.h), queued and saved in order as soon as the
  * database takes answers again.  A queued answer is never dropped: when
  * not even its file can be written, it waits in memory for the end of
- * the sitting.  No input is read here and nothing is printed: the
- * caller says what happened.
+ * the sitting.  No input is read here, and nothing is printed but by
+ * keep_unsaved, to the stream it is given: the caller says what
+ * happened.
  *
  * Ownership: struct keep borrows the prompts, database and folder name,
  * and owns its queue and the database's key (keep_free).
@@ -15,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "analyse.h"
 #include "db.h"
@@ -74,6 +76,16 @@ int keep_flush(struct keep *, struct err *e);
  * them.  Returns 0, or -1 with *e when the database refused one.
  */
 int keep_restore(struct keep *, size_t *found, size_t *saved, struct err *e);
+
+/*
+ * At the end of a sitting whose queue could not be flushed (why, from
+ * keep_flush): set *e to ERR_UNSAVED, saying how many of what (noun, as
+ * "answer") wait and where.  The text of any that has no file (no
+ * folder, or it could not be written) is written to out, so that it can
+ * be copied, since it is about to be gone.  Returns -1.
+ */
+int keep_unsaved(const struct keep *, const char *noun, const struct err *why,
+    FILE *out, struct err *e);
 
 /* Add the queued answers' evidence and questions to pic. */
 void keep_overlay(const struct keep *, struct picture *pic);

@@ -261,22 +261,16 @@ questionnaire_show(struct questionnaire *q, int a)
 
 /*
  * The end: the examples still queued saved, or said where they wait
- * (-1 with *e, ERR_UNSAVED).
+ * (-1 with *e, ERR_UNSAVED; keep.h).
  */
 static int
 questionnaire_flush(struct questionnaire *q, struct err *e)
 {
 	struct err	why = { 0 };
-	size_t		n;
 
 	if (keep_flush(&q->keep, &why) == 0)
 		return 0;
-	n = q->keep.n;
-	err_set(e, ERR_UNSAVED, "%zu example%s could not be saved in %s (%s); "
-	    "%s kept in %s, and the conversation saves %s the next time it "
-	    "starts", n, n == 1 ? "" : "s", db_path(q->db), why.msg, n == 1 ?
-	    "it is" : "they are", q->keep.dir != NULL ? q->keep.dir :
-	    "memory only", n == 1 ? "it" : "them");
+	keep_unsaved(&q->keep, "example", &why, q->out, e);
 	err_clear(&why);
 	return -1;
 }

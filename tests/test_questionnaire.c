@@ -5,8 +5,8 @@
  * again on a terminal, with the example typed before it kept; an example
  * the database refuses kept in the recovery folder and saved once it is
  * free, or, when it never is, left there with ERR_UNSAVED and saved by
- * the next conversation; an example typed in an area left unrated kept
- * all the same.
+ * the next conversation, or printed to be copied when there is no folder;
+ * an example typed in an area left unrated kept all the same.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -226,6 +226,33 @@ test_example_unsaved(void **state)
 	free(r.out);
 }
 
+/*
+ * With nowhere to keep it (no recovery folder) and the database still
+ * refusing at the end, the example is printed to be copied, and the
+ * status says so.
+ */
+static void
+test_example_nowhere(void **state)
+{
+	struct fx	*f = *state;
+	struct run	 r = { 0 };
+	struct err	 e = { 0 };
+	const char	*lines[] = { "4", EXAMPLE };
+
+	free(f->recover);
+	f->recover = NULL;
+	sitting(f, lines, 2, 1, 1, 99, &r, &e);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(e.status, ERR_UNSAVED);
+	assert_non_null(strstr(e.msg, "or kept in a file: it is printed "
+	    "above"));
+	assert_non_null(strstr(r.out, "please copy them somewhere safe"));
+	assert_non_null(strstr(r.out, "\n[strategic-vision]\n"));
+	assert_non_null(strstr(r.out, EXAMPLE));
+	err_clear(&e);
+	free(r.out);
+}
+
 /* What a questionnaire left in the folder, the next conversation saves. */
 static void
 test_unsaved_restored(void **state)
@@ -304,6 +331,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_example_then_skip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unsaved_restored, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_example_nowhere, setup,
 		    teardown),
 	};
 
