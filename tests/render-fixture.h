@@ -147,6 +147,15 @@ render_fixture_shown(struct picture *pic, const char *area, const char *id,
 	    framework_indicator_find(id), quote, session, at);
 }
 
+/* Give area id a rating and a number of answers. */
+static inline void
+render_fixture_rate(struct picture *pic, const char *id, int rating,
+    int nanswers)
+{
+	pic->areas[framework_area_find(id)].rating = rating;
+	pic->areas[framework_area_find(id)].nanswers = nanswers;
+}
+
 /* A stream into memory. */
 struct render_fixture_out {
 	FILE	*f;

@@ -51,14 +51,6 @@ area(const char *id)
 	return framework_area_find(id);
 }
 
-/* Give area id a rating and a number of answers. */
-static void
-rate(struct picture *pic, const char *id, int rating, int nanswers)
-{
-	pic->areas[area(id)].rating = rating;
-	pic->areas[area(id)].nanswers = nanswers;
-}
-
 /* Nothing discussed: every area "not yet discussed", no verdicts. */
 static void
 test_nothing(void **state)
@@ -92,7 +84,7 @@ test_rule(void **state)
 	(void)state;
 	picture_init(&pic);
 	/* Meets the rule. */
-	rate(&pic, "strategic-vision", 3, 2);
+	render_fixture_rate(&pic, "strategic-vision", 3, 2);
 	render_fixture_shown(&pic, "strategic-vision", "sv.vision",
 	    "I set out a vision.", 1, T1);
 	render_fixture_shown(&pic, "strategic-vision", "sv.analysis",
@@ -100,7 +92,7 @@ test_rule(void **state)
 	render_fixture_shown(&pic, "strategic-vision", "ev.example",
 	    "In 2023 I led the move.", 1, T1);
 	/* Rated too low. */
-	rate(&pic, "learning-dissemination", 2, 1);
+	render_fixture_rate(&pic, "learning-dissemination", 2, 1);
 	render_fixture_shown(&pic, "learning-dissemination", "ld.needs",
 	    "a", 1, T1);
 	render_fixture_shown(&pic, "learning-dissemination", "ld.levels",
@@ -108,12 +100,12 @@ test_rule(void **state)
 	render_fixture_shown(&pic, "learning-dissemination", "ev.example",
 	    "c", 1, T1);
 	/* Only one own indicator. */
-	rate(&pic, "innovation-change", 5, 1);
+	render_fixture_rate(&pic, "innovation-change", 5, 1);
 	render_fixture_shown(&pic, "innovation-change", "ic.ideas", "d", 1, T1);
 	render_fixture_shown(&pic, "innovation-change", "ev.example", "e", 1,
 	    T1);
 	/* No specific example. */
-	rate(&pic, "outcomes-orientated", 4, 1);
+	render_fixture_rate(&pic, "outcomes-orientated", 4, 1);
 	render_fixture_shown(&pic, "outcomes-orientated", "oo.outcomes", "f",
 	    1, T1);
 	render_fixture_shown(&pic, "outcomes-orientated", "oo.evidence", "g",
@@ -121,7 +113,7 @@ test_rule(void **state)
 	/* The example was given in another area: it does not count here. */
 	render_fixture_shown(&pic, "integrity", "ev.example", "h", 1, T1);
 	/* Answers but no rating: discussed, so thin, never "not discussed". */
-	rate(&pic, "integrity", 0, 1);
+	render_fixture_rate(&pic, "integrity", 0, 1);
 
 	readiness_compute(prompts, &pic, &r);
 	assert_int_equal(r.ndiscussed, 5);
@@ -155,12 +147,12 @@ test_require_own(void **state)
 	(void)state;
 	picture_init(&pic);
 	prompts->readiness.require[v] = 1;
-	rate(&pic, "integrity", 4, 1);
+	render_fixture_rate(&pic, "integrity", 4, 1);
 	render_fixture_shown(&pic, "integrity", "in.honesty", "a", 1, T1);
 	render_fixture_shown(&pic, "integrity", "in.accountability", "b", 1,
 	    T1);
 	render_fixture_shown(&pic, "integrity", "ev.example", "c", 1, T1);
-	rate(&pic, "strategic-vision", 4, 1);
+	render_fixture_rate(&pic, "strategic-vision", 4, 1);
 	render_fixture_shown(&pic, "strategic-vision", "sv.analysis", "d", 1,
 	    T1);
 	render_fixture_shown(&pic, "strategic-vision", "sv.influence", "e", 1,
@@ -189,7 +181,7 @@ test_quote(void **state)
 
 	(void)state;
 	picture_init(&pic);
-	rate(&pic, "growth-mindset", 1, 3);
+	render_fixture_rate(&pic, "growth-mindset", 1, 3);
 	render_fixture_shown(&pic, "growth-mindset", "gm.curiosity",
 	    "I asked why.", 3, T3);
 	render_fixture_shown(&pic, "growth-mindset", "gm.experiment",
@@ -212,7 +204,7 @@ test_quote(void **state)
 
 	/* Without an ev.* sentence: the newest. */
 	picture_init(&pic);
-	rate(&pic, "growth-mindset", 3, 2);
+	render_fixture_rate(&pic, "growth-mindset", 3, 2);
 	render_fixture_shown(&pic, "growth-mindset", "gm.experiment",
 	    "We tried a pilot.", 1, T1);
 	render_fixture_shown(&pic, "growth-mindset", "gm.challenge",
@@ -242,11 +234,11 @@ test_next(void **state)
 	(void)state;
 	picture_init(&pic);
 	/* Rated 5 but nothing missing: no step from it. */
-	rate(&pic, "integrity", 5, 4);
+	render_fixture_rate(&pic, "integrity", 5, 4);
 	for (k = 0; k < sizeof all / sizeof all[0]; k++)
 		render_fixture_shown(&pic, "integrity", all[k], "x", 1, T1);
 	/* Rated 4, experience to build on. */
-	rate(&pic, "strategic-vision", 4, 2);
+	render_fixture_rate(&pic, "strategic-vision", 4, 2);
 	render_fixture_shown(&pic, "strategic-vision", "sv.big-picture", "a",
 	    1, T1);
 	render_fixture_shown(&pic, "strategic-vision", "sv.analysis", "b", 1,
@@ -254,9 +246,9 @@ test_next(void **state)
 	render_fixture_shown(&pic, "strategic-vision", "ev.example", "c", 1,
 	    T1);
 	/* Rated 4, thin: comes first. */
-	rate(&pic, "team-development", 4, 1);
+	render_fixture_rate(&pic, "team-development", 4, 1);
 	/* Rated 2: too low to be among the two. */
-	rate(&pic, "learning-dissemination", 2, 1);
+	render_fixture_rate(&pic, "learning-dissemination", 2, 1);
 	readiness_compute(prompts, &pic, &r);
 	assert_int_equal(r.areas[area("integrity")].status,
 	    READINESS_BUILD_ON);
@@ -279,7 +271,7 @@ test_next_claimed(void **state)
 
 	(void)state;
 	picture_init(&pic);
-	rate(&pic, "team-development", 3, 1);
+	render_fixture_rate(&pic, "team-development", 3, 1);
 	picture_add_covered(&pic, area("team-development"),
 	    framework_indicator_find("td.mdt"), 3, "We had a mixed team.");
 	readiness_compute(prompts, &pic, &r);

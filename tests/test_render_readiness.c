@@ -50,28 +50,20 @@ teardown(void **state)
 	return 0;
 }
 
-/* Give area id a rating and a number of answers. */
-static void
-rate(struct picture *pic, const char *id, int rating, int nanswers)
-{
-	pic->areas[framework_area_find(id)].rating = rating;
-	pic->areas[framework_area_find(id)].nanswers = nanswers;
-}
-
 /* The picture of these tests; integrity's sentence is honesty. */
 static void
 picture(struct picture *pic, const char *honesty)
 {
 	picture_init(pic);
-	rate(pic, "strategic-vision", 4, 2);
+	render_fixture_rate(pic, "strategic-vision", 4, 2);
 	render_fixture_shown(pic, "strategic-vision", "sv.big-picture",
 	    "I tied the project to the trust's digital strategy.", 2, T2);
 	render_fixture_shown(pic, "strategic-vision", "sv.vision",
 	    "I described a ward with no paper.", 1, T1);
 	render_fixture_shown(pic, "strategic-vision", "ev.example",
 	    "In 2023 I led the move to e-obs.", 1, T1);
-	rate(pic, "growth-mindset", 0, 1);
-	rate(pic, "integrity", 5, 1);
+	render_fixture_rate(pic, "growth-mindset", 0, 1);
+	render_fixture_rate(pic, "integrity", 5, 1);
 	render_fixture_shown(pic, "integrity", "in.honesty", honesty, 3, T3);
 	picture_add_covered(pic, framework_area_find("integrity"),
 	    framework_indicator_find("in.follow-through"), 9,

@@ -55,14 +55,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* Give area id a rating and a number of answers. */
-static void
-rate(struct picture *pic, const char *id, int rating, int nanswers)
-{
-	pic->areas[framework_area_find(id)].rating = rating;
-	pic->areas[framework_area_find(id)].nanswers = nanswers;
-}
-
 /*
  * Two areas explored over three sittings.  In strategic vision one
  * sentence showed three indicators: the first quotes it, the second has
@@ -76,7 +68,7 @@ picture(struct picture *pic)
 	pic->nsessions = 3;
 	snprintf(pic->first, sizeof pic->first, "%s", T1);
 	snprintf(pic->last, sizeof pic->last, "%s", T3);
-	rate(pic, "strategic-vision", 4, 3);
+	render_fixture_rate(pic, "strategic-vision", 4, 3);
 	render_fixture_shown(pic, "strategic-vision", "sv.big-picture",
 	    "We linked it to the strategy.", 3, T3);
 	render_fixture_shown(pic, "strategic-vision", "sv.big-picture",
@@ -94,7 +86,7 @@ picture(struct picture *pic)
 	    "For example, on ward 7.", 1, T1);
 	render_fixture_shown(pic, "strategic-vision", "ev.result",
 	    "Late observations fell from 18% to 6%.", 3, T3);
-	rate(pic, "integrity", 5, 1);
+	render_fixture_rate(pic, "integrity", 5, 1);
 	render_fixture_shown(pic, "integrity", "in.honesty",
 	    "I told the ward I had got the rota *wrong*.", 2, T2);
 	render_fixture_shown(pic, "integrity", "ev.measure",
@@ -462,7 +454,7 @@ test_claim_alone(void **state)
 
 	(void)state;
 	picture_init(&pic);
-	rate(&pic, "integrity", 3, 1);
+	render_fixture_rate(&pic, "integrity", 3, 1);
 	picture_add_covered(&pic, framework_area_find("integrity"),
 	    framework_indicator_find("in.honesty"), 4, NULL);
 	report(&r, &pic, "", "", 0);
