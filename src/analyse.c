@@ -76,22 +76,41 @@ analyse_sentence_features(const struct analysis *a)
 	return fs;
 }
 
+/* The features of all n sentences fs, in one finished set out. */
+static void
+analyse_document(const struct feature_set *fs, size_t n,
+    struct feature_set *out)
+{
+	size_t	k, j;
+
+	memset(out, 0, sizeof *out);
+	for (k = 0; k < n; k++) {
+		for (j = 0; j < fs[k].n; j++)
+			feature_put(out, fs[k].v[j]);
+	}
+	feature_finish(out);
+}
+
+/* Free the n sentences' feature sets fs. */
+static void
+analyse_sentence_features_free(struct feature_set *fs, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		feature_set_free(&fs[k]);
+	free(fs);
+}
+
 /* The features of the sentences the weights look at; see analyse.h. */
 void
 analyse_features(const struct analysis *a, struct feature_set *out)
 {
 	struct feature_set	*fs;
-	size_t			 k, j;
 
-	memset(out, 0, sizeof *out);
 	fs = analyse_sentence_features(a);
-	for (k = 0; k < a->sents.n; k++) {
-		for (j = 0; j < fs[k].n; j++)
-			feature_put(out, fs[k].v[j]);
-		feature_set_free(&fs[k]);
-	}
-	free(fs);
-	feature_finish(out);
+	analyse_document(fs, a->sents.n, out);
+	analyse_sentence_features_free(fs, a->sents.n);
 }
 
 /* The weight of feature f in w, 0 when it has none. */
@@ -140,8 +159,8 @@ analyse_weigh(struct analysis *a)
 {
 	const struct prompts_weights	*w;
 	struct analysis_item		*it;
-	struct feature_set		*fs, doc = { 0 };
-	size_t				 k, j;
+	struct feature_set		*fs, doc;
+	size_t				 j;
 	int				 i;
 
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
@@ -151,11 +170,7 @@ analyse_weigh(struct analysis *a)
 	if (i == FRAMEWORK_NINDICATORS || a->sents.n == 0)
 		return;
 	fs = analyse_sentence_features(a);
-	for (k = 0; k < a->sents.n; k++) {
-		for (j = 0; j < fs[k].n; j++)
-			feature_put(&doc, fs[k].v[j]);
-	}
-	feature_finish(&doc);
+	analyse_document(fs, a->sents.n, &doc);
 	for (i = 0; i < FRAMEWORK_NINDICATORS; i++) {
 		w = &a->prompts->indicators[i].weights;
 		it = &a->items[i];
@@ -171,9 +186,7 @@ analyse_weigh(struct analysis *a)
 			it->end = a->sents.v[it->sentence].end;
 		}
 	}
-	for (k = 0; k < a->sents.n; k++)
-		feature_set_free(&fs[k]);
-	free(fs);
+	analyse_sentence_features_free(fs, a->sents.n);
 	feature_set_free(&doc);
 }
 

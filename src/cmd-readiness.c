@@ -25,24 +25,33 @@ static const struct cmd_option cmd_readiness_options[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* Judge the gathered picture by the [readiness] rule and write it to f. */
+static void
+cmd_readiness_render(FILE *f, enum render_readiness_format fmt,
+    const struct prompts *p, const struct picture *pic, int width)
+{
+	struct readiness	r;
+	struct coach		coach;
+
+	readiness_compute(p, pic, &r);
+	coach_init(&coach, p);
+	render_readiness(f, fmt, p, pic, &r, &coach, width);
+}
+
 /* Print the summary after a sitting; see cmd-readiness.h. */
 int
 cmd_readiness_print(const struct prompts *p, struct db *db, struct err *e)
 {
-	struct picture		pic;
-	struct readiness	r;
-	struct coach		coach;
-	int			rc = 0;
+	struct picture	pic;
+	int		rc = 0;
 
 	picture_init(&pic);
 	if (store_picture(db, &pic, e) != 0)
 		rc = -1;
 	else {
-		readiness_compute(p, &pic, &r);
-		coach_init(&coach, p);
 		fputc('\n', stdout);
-		render_readiness(stdout, RENDER_READINESS_TEXT, p, &pic, &r,
-		    &coach, cmd_width());
+		cmd_readiness_render(stdout, RENDER_READINESS_TEXT, p, &pic,
+		    cmd_width());
 	}
 	picture_free(&pic);
 	return rc;
@@ -54,9 +63,7 @@ cmd_readiness_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
     struct err *e)
 {
 	enum render_readiness_format	 fmt = RENDER_READINESS_TEXT;
-	struct readiness		 r;
 	struct picture			 pic;
-	struct coach			 coach;
 	struct cmd_output		 o;
 	struct prompts			*p = NULL;
 	struct db			*db = NULL;
@@ -73,10 +80,8 @@ cmd_readiness_exec(struct cmd_ctx *ctx, const struct cmd_args *args,
 	    (db != NULL && store_picture(db, &pic, e) != 0) ||
 	    cmd_output_open(&o, cmd_arg(args, 'o'), e) != 0)
 		goto out;
-	readiness_compute(p, &pic, &r);
-	coach_init(&coach, p);
-	render_readiness(o.f, fmt, p, &pic, &r, &coach,
-	    o.path != NULL ? 80 : cmd_width());
+	cmd_readiness_render(o.f, fmt, p, &pic, o.path != NULL ? 80 :
+	    cmd_width());
 	rc = cmd_output_close(&o, 1, e);
 out:
 	picture_free(&pic);

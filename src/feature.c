@@ -159,14 +159,6 @@ feature_finish(struct feature_set *fs)
 	fs->n = k + 1;
 }
 
-/* Whether a finished set holds f. */
-int
-feature_has(const struct feature_set *fs, const char *f)
-{
-	return fs->n > 0 && bsearch(&f, fs->v, fs->n, sizeof *fs->v,
-	    feature_cmp) != NULL;
-}
-
 /* Free the set's strings and empty it. */
 void
 feature_set_free(struct feature_set *fs)

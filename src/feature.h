@@ -36,8 +36,6 @@ void feature_add(struct feature_set *, const char *text, size_t len);
 void feature_put(struct feature_set *, const char *f);
 /* Sort the set and drop duplicates, so that each feature counts once. */
 void feature_finish(struct feature_set *);
-/* Whether a finished set holds feature f. */
-int feature_has(const struct feature_set *, const char *f);
 /* Empty the set, keeping nothing. */
 void feature_set_free(struct feature_set *);
 
